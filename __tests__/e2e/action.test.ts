@@ -1,0 +1,326 @@
+/**
+ * The committed bundle, run exactly as a runner runs it: `node dist/index.js` in its own process,
+ * with the `GITHUB_*` / `INPUT_*` environment, an event file, `GITHUB_STEP_SUMMARY` and
+ * `GITHUB_OUTPUT`, against a loopback HTTP server standing in for the GitHub API.
+ * Build the bundle first (`npm run bundle`); this test never builds it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHECK_IDS } from '../../src/model/contexts.js';
+import { FakeGitHub, gitRepoFromFixture, type PostedStatus } from '../helpers/fake-github.js';
+import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
+
+const BUNDLE = join(process.cwd(), 'dist/index.js');
+const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
+const HEAD_REF = 'copilot/deploy-ai-gateway-production';
+const TOKEN = 'ghs_e2eSecretToken_9f8e7d6c5b4a3210';
+
+interface BundleRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  /** The raw GITHUB_OUTPUT file. */
+  outputFile: string;
+  outputs: Record<string, string>;
+}
+
+/**
+ * The token appears only in the `::add-mask::` command (the runner consumes it and masks the value
+ * everywhere): not in the log, the summary, the outputs, or any status posted.
+ */
+function expectTokenHidden(run: BundleRun): void {
+  const mask = `::add-mask::${TOKEN}`;
+  expect(run.stdout).toContain(mask);
+  const visible = [
+    run.stdout.replaceAll(mask, ''),
+    run.stderr,
+    run.summary,
+    run.outputFile,
+    JSON.stringify(github.statuses),
+  ];
+  for (const text of visible) expect(text).not.toContain(TOKEN);
+}
+
+const temps: string[] = [];
+/** The runs of the current test, checked for the token after it. */
+let runs: BundleRun[] = [];
+let github: FakeGitHub;
+
+beforeAll(() => {
+  if (!existsSync(BUNDLE))
+    throw new Error(
+      'dist/index.js is missing: run `npm run bundle` (the e2e test runs the committed bundle).',
+    );
+});
+beforeEach(async () => {
+  github = await FakeGitHub.start({ token: TOKEN });
+  runs = [];
+});
+afterEach(async () => {
+  // Every scenario, not only the one that tests it: the token must never leak.
+  for (const run of runs) expectTokenHidden(run);
+  await github.close();
+});
+afterAll(() => {
+  removeTempRepos();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as `core.setOutput` writes them. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const block = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(block)) outputs[match[1] ?? ''] = match[3] ?? '';
+  return outputs;
+}
+
+async function runBundle(options: {
+  eventName: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  workspace?: string;
+}): Promise<BundleRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'merge-gate-e2e-'));
+  temps.push(dir);
+  const files = {
+    event: join(dir, 'event.json'),
+    summary: join(dir, 'summary.md'),
+    output: join(dir, 'output.txt'),
+  };
+  writeFileSync(files.event, JSON.stringify(options.payload));
+  writeFileSync(files.summary, '');
+  writeFileSync(files.output, '');
+  const inputs = {
+    'github-token': TOKEN,
+    config: '.github/merge-gate.yml',
+    'fail-on': 'error',
+    'context-prefix': '',
+    ...options.inputs,
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'octo/repo',
+    GITHUB_REPOSITORY_OWNER: 'octo',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_GRAPHQL_URL: `${github.url}/graphql`,
+    GITHUB_RUN_ID: '777',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '5',
+    GITHUB_WORKFLOW: 'Merge Gate',
+    GITHUB_JOB: 'gate',
+    GITHUB_ACTION: 'merge-gate',
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_WORKSPACE: options.workspace ?? dir,
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+  };
+  const child = spawn(process.execPath, [BUNDLE], {
+    env,
+    cwd: options.workspace ?? dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const outputFile = readFileSync(files.output, 'utf8');
+  const run: BundleRun = {
+    code,
+    stdout,
+    stderr,
+    summary: readFileSync(files.summary, 'utf8'),
+    outputFile,
+    outputs: parseOutputs(outputFile),
+  };
+  runs.push(run);
+  return run;
+}
+
+const prEvent = (number: number, headSha: string) => ({
+  action: 'synchronize',
+  number,
+  pull_request: { number, head: { sha: headSha, ref: HEAD_REF } },
+});
+
+function states(statuses: Map<string, PostedStatus>): string[] {
+  return CHECK_IDS.map((check) => statuses.get(check)?.state ?? 'missing');
+}
+
+/** Fixture 743 as a temporary git repository, served as PR #743. */
+async function serve743(): Promise<string> {
+  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  await github.servePullRequestFromGit(repo.dir, { number: 743, headRef: HEAD_REF, base, head });
+  return head;
+}
+
+/** Fixture 743 with its IAA tokens set back to PENDING: the proof check fails on a proof line. */
+async function serve743WithPendingToken(): Promise<string> {
+  const { repo, base } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  const proofs = [
+    'PREHANDOVER-session-080-wave12-deploy-20260301.md',
+    'PREHANDOVER-session-081-wave12-render-20260301.md',
+  ];
+  const pending = Object.fromEntries(
+    proofs.map((name) => {
+      const path = `.agent-workspace/foreman-v2/memory/${name}`;
+      const text = readFileSync(join(FIXTURE, 'head', path), 'utf8');
+      return [path, text.replace(/`iaa_audit_token: [^`]+`/, '`iaa_audit_token: PENDING`')];
+    }),
+  );
+  const head = repo.commit('tokens back to PENDING', pending);
+  await github.servePullRequestFromGit(repo.dir, { number: 743, headRef: HEAD_REF, base, head });
+  return head;
+}
+
+/** A PR with implementation code and no proof: the proof check and the verdict fail. */
+async function serveFailingPr(options: { headRepository?: string } = {}): Promise<string> {
+  const repo = createRepo({ files: { 'README.md': '# base\n' } });
+  const base = repo.sha();
+  repo.branch(HEAD_REF);
+  const head = repo.commit('feature without a proof', {
+    'apps/web/src/feature.ts': 'export const feature = 1;\n',
+  });
+  await github.servePullRequestFromGit(repo.dir, { number: 8, headRef: HEAD_REF, base, head, ...options });
+  return head;
+}
+
+describe('node dist/index.js', () => {
+  it('evaluates a PR: pending then terminal on all seven, summary, outputs, exit 0', async () => {
+    const head = await serve743();
+    const run = await runBundle({ eventName: 'pull_request_target', payload: prEvent(743, head) });
+
+    expect(run.code).toBe(0);
+    const posted = github.statusesFor(head);
+    expect(posted.slice(0, 7).map((s) => [s.context, s.state])).toEqual(CHECK_IDS.map((c) => [c, 'pending']));
+    expect(states(github.finalStatuses(head))).toEqual(Array(7).fill('success'));
+    expect(posted.every((s) => s.target_url === 'https://github.com/octo/repo/actions/runs/777')).toBe(true);
+    for (const check of CHECK_IDS) expect(run.summary).toContain(check);
+    expect(run.outputs.verdict).toBe('success');
+    expect(run.outputs['failed-checks']).toBe('');
+    expect(JSON.parse(run.outputs.results ?? '[]')).toHaveLength(7);
+  });
+
+  it('annotates the proof line at fault with a workflow command the runner understands', async () => {
+    const head = await serve743WithPendingToken();
+    const run = await runBundle({ eventName: 'pull_request_target', payload: prEvent(743, head) });
+
+    expect(github.finalStatuses(head).get('prehandover-proof-check')?.state).toBe('failure');
+    expect(run.stdout).toMatch(
+      /^::error title=prehandover-proof-check,file=\.agent-workspace\/foreman-v2\/memory\/PREHANDOVER-session-08[01]-[\w-]+\.md,line=\d+::.*PENDING/m,
+    );
+    expect(run.code).toBe(0); // fail-on: error, and nothing errored
+  });
+
+  it('posts failures and (fail-on: failure) fails the step with exit code 1', async () => {
+    const head = await serveFailingPr();
+    const run = await runBundle({
+      eventName: 'pull_request',
+      payload: prEvent(8, head),
+      inputs: { 'fail-on': 'failure' },
+    });
+
+    expect(run.code).toBe(1);
+    const finals = github.finalStatuses(head);
+    expect(finals.get('prehandover-proof-check')?.state).toBe('failure');
+    expect(finals.get('merge-gate/verdict')?.state).toBe('failure');
+    expect(run.outputs.verdict).toBe('failure');
+    expect(run.outputs['failed-checks']).toContain('prehandover-proof-check');
+    expect(run.stdout).toMatch(/^::error::Merge Gate: .*did not pass/m);
+  });
+
+  it('retries 5xx answers and still ends every context terminal', async () => {
+    const head = await serve743();
+    github.inject('pull', { kind: 'status', status: 502 });
+    github.inject('files', { kind: 'status', status: 503 });
+    github.inject('statuses', { kind: 'status', status: 500 }, 1, 7);
+    const run = await runBundle({ eventName: 'pull_request_target', payload: prEvent(743, head) });
+
+    expect(run.code).toBe(0);
+    expect(github.count('pull')).toBe(2);
+    expect(github.count('files')).toBe(2);
+    expect(states(github.finalStatuses(head))).toEqual(Array(7).fill('success'));
+  });
+
+  it('on a 403 from the status API: says how to fix it once, keeps summary and outputs, exits 1 when a check failed', async () => {
+    const head = await serveFailingPr({ headRepository: 'contributor/repo' });
+    github.inject(
+      'statuses',
+      { kind: 'status', status: 403, body: { message: 'Resource not accessible by integration' } },
+      Infinity,
+    );
+    const run = await runBundle({ eventName: 'pull_request', payload: prEvent(8, head) });
+
+    expect(run.code).toBe(1);
+    expect(github.count('statuses')).toBe(1);
+    const advice = run.stdout.split('\n').filter((line) => line.includes('pull_request_target'));
+    expect(advice).toHaveLength(1);
+    expect(advice[0]).toMatch(/^::error::Merge Gate could not post commit statuses/);
+    expect(run.summary).toContain('could not post commit statuses');
+    expect(run.summary).toContain('prehandover-proof-check');
+    expect(run.outputs.verdict).toBe('failure');
+  });
+
+  it('fails closed on a 3001-file PR without a checkout: error on all seven explaining the limit', async () => {
+    github.addPullRequest({
+      number: 9,
+      headRef: HEAD_REF,
+      headSha: 'a'.repeat(40),
+      baseSha: 'b'.repeat(40),
+      files: Array.from({ length: 3001 }, (_, i) => ({
+        path: `data/f${i}.txt`,
+        status: 'added',
+        additions: 1,
+        deletions: 0,
+      })),
+    });
+    const run = await runBundle({ eventName: 'pull_request_target', payload: prEvent(9, 'a'.repeat(40)) });
+
+    expect(run.code).toBe(1);
+    expect(github.count('files')).toBe(30);
+    const finals = github.finalStatuses('a'.repeat(40));
+    expect(states(finals)).toEqual(Array(7).fill('error'));
+    expect(finals.get('merge-gate/verdict')?.description).toMatch(/changes 3001 files/);
+    expect(run.summary).toContain('only the first 3000');
+  });
+
+  it('does nothing on a push but log a notice, and exits 0', async () => {
+    const run = await runBundle({
+      eventName: 'push',
+      payload: { ref: 'refs/heads/main', after: 'c'.repeat(40) },
+    });
+
+    expect(run.code).toBe(0);
+    expect(github.count()).toBe(0);
+    expect(run.stdout).toMatch(/^::notice::Merge Gate has nothing to do for the "push" event/m);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('never prints the token: not in the log, the summary, the outputs or a status', async () => {
+    const head = await serveFailingPr();
+    github.inject('files', {
+      kind: 'status',
+      status: 401,
+      body: { message: `Bad credentials for ${TOKEN}` },
+    });
+    const run = await runBundle({
+      eventName: 'pull_request',
+      payload: prEvent(8, head),
+      inputs: { 'fail-on': 'failure' },
+    });
+    expect(run.code).toBe(1);
+    expectTokenHidden(run);
+  });
+});

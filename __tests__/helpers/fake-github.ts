@@ -1,0 +1,479 @@
+/**
+ * A real loopback HTTP server standing in for the GitHub REST API, for tests and the benchmark:
+ * the action's real Octokit (pagination, retry, throttling) talks to it over TCP.
+ *
+ *   const github = await FakeGitHub.start({ token, latencyMs: 20 }); // http://127.0.0.1:<port>
+ *   await github.servePullRequestFromGit(repo.dir, { number: 7, headRef, base, head }); // files + contents from git
+ *   github.addPullRequest({ number: 8, headRef, headSha, baseSha, files });             // or facts in memory
+ *   github.setFile('octo/repo', headSha, 'proof.md', '…');                              // contents by hand
+ *   github.inject('files', { kind: 'status', status: 502 }, 2);  // the next two file-list requests fail
+ *   github.inject('statuses', { kind: 'timeout' }, Infinity, 7); // every status post after the first 7 hangs
+ *   …  github.count('files'), github.peakConcurrency('statuses'), github.finalStatuses(sha), github.requests
+ *   await github.close();
+ *
+ * Routes: `pull` (GET a PR), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
+ * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `statuses`
+ * (POST a commit status; a description over 140 characters gets 422 like GitHub). Anything else: 404.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import type { ChangedFile } from '../../src/model/facts.js';
+import { LocalGitSource } from '../../src/sources/local-git.js';
+import { createRepo, type TempRepo } from './git-repo.js';
+
+export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'other';
+
+export type Fault =
+  /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** Never answer (the client must time out); the connection is dropped when the server closes. */
+  | { kind: 'timeout' }
+  /** 200 with a JSON content type and a body that is not JSON. */
+  | { kind: 'malformed-json' }
+  /** Drop the connection without an answer. */
+  | { kind: 'reset' };
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path, without the query. */
+  path: string;
+  query: URLSearchParams;
+  route: Route;
+  headers: IncomingMessage['headers'];
+  body?: unknown;
+  /** The fault injected into this request, if one was. */
+  fault?: Fault['kind'];
+}
+
+export interface PostedStatus {
+  repository: string;
+  sha: string;
+  context: string;
+  state: string;
+  description?: string;
+  target_url?: string;
+}
+
+export interface FakePullRequest {
+  /** `owner/repo` of the base repository; defaults to the server's repository. */
+  repository?: string;
+  number: number;
+  title?: string;
+  body?: string;
+  draft?: boolean;
+  author?: string;
+  labels?: string[];
+  headRef: string;
+  headSha: string;
+  /** `owner/repo` the head lives in (a fork); defaults to the base repository. */
+  headRepository?: string;
+  baseRef?: string;
+  baseSha: string;
+  files: ChangedFile[];
+  /** The PR's `changed_files`; defaults to `files.length`. */
+  changedFiles?: number;
+}
+
+export interface FakeGitHubOptions {
+  /** Default `octo/repo`. */
+  repository?: string;
+  /** When set, requests without `token <token>` / `Bearer <token>` get 401. */
+  token?: string;
+  /** Added before every answer. */
+  latencyMs?: number;
+  /** When false, contents are always answered in the base64 JSON form (as if the raw media type were ignored). */
+  rawContents?: boolean;
+}
+
+/** The files endpoint lists at most this many files, whatever the PR's size (GitHub REST docs). */
+export const FILES_LIMIT = 3000;
+
+const execFileAsync = promisify(execFile);
+
+interface Injected {
+  route: Route;
+  fault: Fault;
+  remaining: number;
+  /** Requests to let through before the fault starts. */
+  skip: number;
+}
+
+function routeOf(method: string, path: string): { route: Route; params: string[] } {
+  const patterns: [string, Route, RegExp][] = [
+    ['GET', 'pull', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/],
+    ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
+    ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
+    ['POST', 'statuses', /^\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]+)$/],
+  ];
+  for (const [verb, route, pattern] of patterns) {
+    const match = method === verb ? pattern.exec(path) : null;
+    if (match) return { route, params: match.slice(1) };
+  }
+  return { route: 'other', params: [] };
+}
+
+const repoJson = (fullName: string) => {
+  const [owner = '', name = ''] = fullName.split('/');
+  return { name, full_name: fullName, owner: { login: owner } };
+};
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly statuses: PostedStatus[] = [];
+  latencyMs: number;
+  readonly repository: string;
+  private readonly pulls = new Map<string, FakePullRequest>();
+  private readonly files = new Map<string, Uint8Array | null>();
+  private readonly gitRepos = new Map<string, string>();
+  private readonly faults: Injected[] = [];
+  private readonly inFlight = new Map<Route, number>();
+  private readonly peak = new Map<Route, number>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly options: FakeGitHubOptions,
+  ) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.repository = options.repository ?? 'octo/repo';
+  }
+
+  /** Starts a server on 127.0.0.1 and an ephemeral port (never a DNS name: failed lookups retry for seconds). */
+  static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
+    return fake;
+  }
+
+  addPullRequest(pr: FakePullRequest): void {
+    this.pulls.set(`${pr.repository ?? this.repository}#${pr.number}`, pr);
+  }
+
+  /** A file at a commit (or ref) of a repository; `null` makes it answer 404 even if git has it. */
+  setFile(repository: string, ref: string, path: string, content: string | Uint8Array | null): void {
+    this.files.set(
+      `${repository}@${ref}:${path}`,
+      typeof content === 'string' ? Buffer.from(content) : content,
+    );
+  }
+
+  /** Answers contents requests for `repository` at any commit from a git repository on disk. */
+  serveGit(repository: string, gitDir: string): void {
+    this.gitRepos.set(repository, gitDir);
+  }
+
+  /**
+   * Serves the PR `git diff base...head` describes in a repository on disk (files listed by the
+   * local git source, an implementation independent of the action's), with contents from git.
+   */
+  async servePullRequestFromGit(
+    gitDir: string,
+    pr: Omit<FakePullRequest, 'files' | 'headSha' | 'baseSha'> & { base: string; head: string },
+  ): Promise<FakePullRequest> {
+    const { base, head, ...rest } = pr;
+    const source = new LocalGitSource({ repo: gitDir, base, head, headRef: pr.headRef });
+    try {
+      const facts = await source.facts();
+      const served: FakePullRequest = {
+        ...rest,
+        headSha: facts.headSha,
+        baseSha: facts.baseSha,
+        files: facts.changedFiles,
+      };
+      this.addPullRequest(served);
+      // Base (config) and head (proof) contents come from the same repository on disk.
+      this.serveGit(pr.repository ?? this.repository, gitDir);
+      if (pr.headRepository) this.serveGit(pr.headRepository, gitDir);
+      return served;
+    } finally {
+      await source.close();
+    }
+  }
+
+  /**
+   * The next `times` requests to `route` get `fault` (Infinity: all of them), after letting `after`
+   * requests through normally (e.g. `after: 7` fails the final status posts, not the pending ones).
+   */
+  inject(route: Route, fault: Fault, times = 1, after = 0): void {
+    this.faults.push({ route, fault, remaining: times, skip: after });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Requests received, all or to one route (faulted ones included). */
+  count(route?: Route): number {
+    return route ? this.requests.filter((r) => r.route === route).length : this.requests.length;
+  }
+
+  /** The most requests to `route` the server was handling at the same moment. */
+  peakConcurrency(route: Route): number {
+    return this.peak.get(route) ?? 0;
+  }
+
+  /** Statuses posted on a commit, in the order received. */
+  statusesFor(sha: string): PostedStatus[] {
+    return this.statuses.filter((s) => s.sha === sha);
+  }
+
+  /** The last status per context on a commit: what GitHub would show. */
+  finalStatuses(sha: string): Map<string, PostedStatus> {
+    return new Map(this.statusesFor(sha).map((s) => [s.context, s]));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const path = decodeURIComponent(url.pathname);
+    const { route, params } = routeOf(req.method ?? 'GET', path);
+    const raw = await readBody(req);
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      route,
+      headers: req.headers,
+    };
+    if (raw) recorded.body = parseJson(raw);
+    this.requests.push(recorded);
+    const inFlight = (this.inFlight.get(route) ?? 0) + 1;
+    this.inFlight.set(route, inFlight);
+    this.peak.set(route, Math.max(inFlight, this.peak.get(route) ?? 0));
+    res.once('close', () => this.inFlight.set(route, (this.inFlight.get(route) ?? 1) - 1));
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+
+    const fault = this.takeFault(route);
+    if (fault) {
+      recorded.fault = fault.kind;
+      return this.applyFault(fault, res);
+    }
+    if (this.options.token && !this.authorized(req)) return send(res, 401, { message: 'Bad credentials' });
+    try {
+      switch (route) {
+        case 'pull':
+          return this.servePull(res, params[0] ?? '', Number(params[1]));
+        case 'files':
+          return this.serveFiles(res, url, params[0] ?? '', Number(params[1]));
+        case 'contents':
+          return await this.serveContents(
+            req,
+            res,
+            params[0] ?? '',
+            params[1] ?? '',
+            url.searchParams.get('ref') ?? '',
+          );
+        case 'statuses':
+          return this.postStatus(res, params[0] ?? '', params[1] ?? '', recorded.body);
+        default:
+          return send(res, 404, { message: 'Not Found' });
+      }
+    } catch (error) {
+      send(res, 500, { message: `fake server error: ${(error as Error).message}` });
+    }
+  }
+
+  private authorized(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    return header === `token ${this.options.token}` || header === `Bearer ${this.options.token}`;
+  }
+
+  private takeFault(route: Route): Fault | undefined {
+    const injected = this.faults.find((f) => f.route === route && f.remaining > 0);
+    if (!injected) return undefined;
+    if (injected.skip > 0) {
+      injected.skip -= 1;
+      return undefined;
+    }
+    injected.remaining -= 1;
+    return injected.fault;
+  }
+
+  private applyFault(fault: Fault, res: ServerResponse): void {
+    switch (fault.kind) {
+      case 'status':
+        return send(
+          res,
+          fault.status,
+          fault.body ?? { message: `injected HTTP ${fault.status}` },
+          fault.headers,
+        );
+      case 'malformed-json':
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"number": 1, "head": {');
+        return;
+      case 'reset':
+        res.socket?.destroy();
+        return;
+      case 'timeout':
+        return; // held open until the client gives up or the server closes
+    }
+  }
+
+  private servePull(res: ServerResponse, repository: string, number: number): void {
+    const pr = this.pulls.get(`${repository}#${number}`);
+    if (!pr) return send(res, 404, { message: 'Not Found' });
+    send(res, 200, {
+      number: pr.number,
+      state: 'open',
+      title: pr.title ?? `PR ${pr.number}`,
+      body: pr.body ?? '',
+      draft: pr.draft ?? false,
+      user: { login: pr.author ?? 'copilot-swe-agent[bot]' },
+      labels: (pr.labels ?? []).map((name, id) => ({ id, name })),
+      head: { ref: pr.headRef, sha: pr.headSha, repo: repoJson(pr.headRepository ?? repository) },
+      base: { ref: pr.baseRef ?? 'main', sha: pr.baseSha, repo: repoJson(repository) },
+      changed_files: pr.changedFiles ?? pr.files.length,
+    });
+  }
+
+  private serveFiles(res: ServerResponse, url: URL, repository: string, number: number): void {
+    const pr = this.pulls.get(`${repository}#${number}`);
+    if (!pr) return send(res, 404, { message: 'Not Found' });
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const listed = pr.files.slice(0, FILES_LIMIT);
+    const last = Math.max(Math.ceil(listed.length / perPage), 1);
+    const entries = listed.slice((page - 1) * perPage, page * perPage).map((file) => ({
+      filename: file.path,
+      status: file.status,
+      additions: file.additions,
+      deletions: file.deletions,
+      changes: file.additions + file.deletions,
+      ...(file.previousPath !== undefined ? { previous_filename: file.previousPath } : {}),
+      ...(file.patch !== undefined ? { patch: file.patch } : {}),
+    }));
+    const link = (p: number) => {
+      const target = new URL(url);
+      target.searchParams.set('page', String(p));
+      target.searchParams.set('per_page', String(perPage));
+      return `<${target.toString()}>`;
+    };
+    const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
+    send(res, 200, entries, links.length ? { link: links.join(', ') } : {});
+  }
+
+  private async serveContents(
+    req: IncomingMessage,
+    res: ServerResponse,
+    repository: string,
+    path: string,
+    ref: string,
+  ): Promise<void> {
+    const content = await this.contentAt(repository, ref, path);
+    if (!content) return send(res, 404, { message: 'Not Found' });
+    if (this.options.rawContents !== false && /raw/.test(req.headers.accept ?? '')) {
+      res.writeHead(200, {
+        'content-type': 'application/vnd.github.raw',
+        'content-length': content.byteLength,
+      });
+      res.end(content);
+      return;
+    }
+    send(res, 200, {
+      type: 'file',
+      encoding: 'base64',
+      size: content.byteLength,
+      path,
+      content: Buffer.from(content).toString('base64'),
+    });
+  }
+
+  private async contentAt(repository: string, ref: string, path: string): Promise<Uint8Array | undefined> {
+    const key = `${repository}@${ref}:${path}`;
+    if (this.files.has(key)) return this.files.get(key) ?? undefined;
+    const gitDir = this.gitRepos.get(repository);
+    if (!gitDir || !/^[0-9a-f]{40}$/.test(ref)) return undefined;
+    try {
+      const { stdout } = await execFileAsync('git', ['cat-file', 'blob', `${ref}:${path}`], {
+        cwd: gitDir,
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return stdout;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private postStatus(res: ServerResponse, repository: string, sha: string, body: unknown): void {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const state = String(input.state ?? '');
+    if (!['pending', 'success', 'failure', 'error'].includes(state)) {
+      return send(res, 422, { message: 'Validation Failed', errors: [{ field: 'state' }] });
+    }
+    const description = typeof input.description === 'string' ? input.description : undefined;
+    if (description !== undefined && Array.from(description).length > 140) {
+      return send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ field: 'description', code: 'custom' }],
+      });
+    }
+    const status: PostedStatus = { repository, sha, context: String(input.context ?? 'default'), state };
+    if (description !== undefined) status.description = description;
+    if (typeof input.target_url === 'string') status.target_url = input.target_url;
+    this.statuses.push(status);
+    send(res, 201, { id: this.statuses.length, ...status });
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A temporary git repository holding a recorded PR (`__fixtures__/prs/<name>`): `main` with a README,
+ * then `headRef` adding every file of the fixture's `head/` folder (so every changed file has content).
+ */
+export function gitRepoFromFixture(
+  fixtureDir: string,
+  headRef: string,
+): { repo: TempRepo; base: string; head: string } {
+  const repo = createRepo({ files: { 'README.md': '# base\n' } });
+  const base = repo.sha();
+  repo.branch(headRef);
+  const root = join(fixtureDir, 'head');
+  const files: Record<string, Uint8Array> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(root, path)] = readFileSync(path);
+    }
+  };
+  walk(root);
+  const head = repo.commit('the pull request', files);
+  return { repo, base, head };
+}

@@ -1,0 +1,448 @@
+/**
+ * `run()` end to end in-process: the real GitHub adapter, Octokit, pagination and retry code against
+ * a loopback stand-in for the API, with a recording `ActionIO` instead of `@actions/core`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionIO, AnnotationProps } from '../../src/action/io.js';
+import { run } from '../../src/action/run.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { connectGitHub } from '../../src/github/connect.js';
+import { clipDescription } from '../../src/github/status-sink.js';
+import { CHECK_IDS } from '../../src/model/contexts.js';
+import type { Evaluation } from '../../src/model/results.js';
+import { LocalGitSource } from '../../src/sources/local-git.js';
+import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
+import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
+
+const TOKEN = 'ghs_integrationTestToken0123456789';
+const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
+const HEAD_REF = 'copilot/deploy-ai-gateway-production';
+const RUN_URL = 'https://github.com/octo/repo/actions/runs/4242';
+const quiet = { debug: () => undefined, warn: () => undefined };
+
+/** `ActionIO` that records everything the action says. */
+class RecordingIO implements ActionIO {
+  readonly secrets: string[] = [];
+  readonly infos: string[] = [];
+  readonly annotations: { level: string; message: string; props?: AnnotationProps }[] = [];
+  readonly outputs = new Map<string, string>();
+  readonly failures: string[] = [];
+  readonly summaries: string[] = [];
+  constructor(private readonly inputs: Record<string, string>) {}
+  getInput = (name: string) => this.inputs[name] ?? '';
+  setSecret = (value: string) => void this.secrets.push(value);
+  info = (message: string) => void this.infos.push(message);
+  notice = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'notice', message, props });
+  warning = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'warning', message, props });
+  error = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'error', message, props });
+  setOutput = (name: string, value: string) => void this.outputs.set(name, value);
+  setFailed = (message: string) => void this.failures.push(message);
+  writeSummary = async (markdown: string) => void this.summaries.push(markdown);
+  levels(level: string) {
+    return this.annotations.filter((a) => a.level === level);
+  }
+}
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await FakeGitHub.start({ token: TOKEN });
+});
+afterEach(() => github.close());
+afterAll(removeTempRepos);
+
+interface RunOptions {
+  eventName?: string;
+  payload?: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+async function runAction(options: RunOptions = {}): Promise<RecordingIO> {
+  const io = new RecordingIO({ 'github-token': TOKEN, ...options.inputs });
+  const payload = JSON.stringify(options.payload ?? prEvent(7));
+  await run({
+    env: {
+      GITHUB_EVENT_NAME: options.eventName ?? 'pull_request_target',
+      GITHUB_EVENT_PATH: '/runner/event.json',
+      GITHUB_REPOSITORY: 'octo/repo',
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      ...options.env,
+    },
+    io,
+    readFile: async (path) => {
+      if (path !== '/runner/event.json') throw new Error(`unexpected read of ${path}`);
+      return payload;
+    },
+    connect: (connection) =>
+      connectGitHub({
+        ...connection,
+        client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 300, rateLimitSecondMs: 1, log: quiet },
+      }),
+    now: () => 0,
+  });
+  return io;
+}
+
+function prEvent(number: number, headSha = 'f'.repeat(40), action = 'synchronize') {
+  return { action, number, pull_request: { number, head: { sha: headSha, ref: HEAD_REF } } };
+}
+
+/** A PR from fixture 743 in a temp repository, served by the fake; returns what the engine says of it. */
+async function serveFixturePr(options: { labels?: string[]; number?: number } = {}) {
+  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  await github.servePullRequestFromGit(repo.dir, {
+    number: options.number ?? 7,
+    headRef: HEAD_REF,
+    base,
+    head,
+    labels: options.labels,
+  });
+  return { repo, base, head, expected: await engineSays(repo, base, head, options.labels) };
+}
+
+/** The evaluation of the same PR through the local git source: what the statuses must say. */
+async function engineSays(
+  repo: TempRepo,
+  base: string,
+  head: string,
+  labels: string[] = [],
+): Promise<Evaluation> {
+  const source = new LocalGitSource({
+    repo: repo.dir,
+    base,
+    head,
+    headRef: HEAD_REF,
+    labels,
+    author: 'copilot-swe-agent[bot]',
+  });
+  try {
+    return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
+      configPath: '.github/merge-gate.yml',
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+function expectAllTerminal(sha: string, prefix = '') {
+  const finals = github.finalStatuses(sha);
+  for (const check of CHECK_IDS) {
+    const status = finals.get(prefix ? `${prefix}/${check}` : check);
+    expect(status?.state).toMatch(/^(success|failure|error)$/);
+  }
+  expect(finals.size).toBe(7);
+}
+
+describe('run() on a pull request', () => {
+  it('posts pending on all seven contexts, then the states the engine decides, linking the run', async () => {
+    const { head, expected } = await serveFixturePr();
+    const io = await runAction({ payload: prEvent(7, head) });
+
+    const posted = github.statusesFor(head);
+    expect(posted.slice(0, 7).map((s) => [s.context, s.state])).toEqual(CHECK_IDS.map((c) => [c, 'pending']));
+    expect(posted.slice(7).map((s) => s.state)).not.toContain('pending');
+    const finals = github.finalStatuses(head);
+    for (const result of expected.results) {
+      expect(finals.get(result.check)).toMatchObject({
+        state: result.state,
+        description: clipDescription(result.description),
+        target_url: RUN_URL,
+      });
+    }
+    expect(posted).toHaveLength(14);
+    expect(io.outputs.get('verdict')).toBe(expected.verdict === 'success' ? 'success' : 'failure');
+    expect(JSON.parse(io.outputs.get('results') ?? '[]')).toHaveLength(7);
+    expect(io.summaries.join('')).toContain('merge-gate/verdict');
+  });
+
+  it('passes fixture PR 743 on all seven checks (issue 3) and does not fail the step', async () => {
+    const { head } = await serveFixturePr();
+    const io = await runAction({ payload: prEvent(7, head) });
+    expect([...github.finalStatuses(head).values()].map((s) => s.state)).toEqual(Array(7).fill('success'));
+    expect(io.outputs.get('verdict')).toBe('success');
+    expect(io.outputs.get('failed-checks')).toBe('');
+    expect(io.failures).toEqual([]);
+  });
+
+  it('masks the token before doing anything else and never says it', async () => {
+    const { head } = await serveFixturePr();
+    const io = await runAction({ payload: prEvent(7, head) });
+    expect(io.secrets).toEqual([TOKEN]);
+    const said = JSON.stringify([
+      io.infos,
+      io.annotations,
+      [...io.outputs],
+      io.summaries,
+      io.failures,
+      github.statuses,
+    ]);
+    expect(said).not.toContain(TOKEN);
+  });
+
+  it('reads only what it needs: one PR read, one page of files, one config read, 14 status posts', async () => {
+    const { head } = await serveFixturePr();
+    await runAction({ payload: prEvent(7, head) });
+    expect(github.count('pull')).toBe(1);
+    expect(github.count('files')).toBe(1);
+    expect(github.count('statuses')).toBe(14);
+    const contentReads = github.requests.filter((r) => r.route === 'contents').map((r) => r.path);
+    expect(new Set(contentReads).size).toBe(contentReads.length);
+  });
+
+  it('reports on the PR head as it is now when a re-run replays a stale payload', async () => {
+    const { head } = await serveFixturePr();
+    const stale = 'e'.repeat(40);
+    await runAction({ payload: prEvent(7, stale) });
+    expect(github.statusesFor(stale)).toEqual([]);
+    expectAllTerminal(head);
+  });
+
+  it('fails the step per fail-on: failure when the verdict is not success, never with never', async () => {
+    const repo = createRepo({ files: { 'README.md': '# base\n' } });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const head = repo.commit('no proof at all', { 'apps/web/src/feature.ts': 'export const x = 1;\n' });
+    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
+
+    const lenient = await runAction({ payload: prEvent(7, head) });
+    expect(github.finalStatuses(head).get('prehandover-proof-check')?.state).toBe('failure');
+    expect(github.finalStatuses(head).get('merge-gate/verdict')?.state).toBe('failure');
+    expect(lenient.failures).toEqual([]);
+    expect(lenient.outputs.get('failed-checks')).toContain('prehandover-proof-check');
+
+    const strict = await runAction({ payload: prEvent(7, head), inputs: { 'fail-on': 'failure' } });
+    expect(strict.failures).toEqual([expect.stringContaining('did not pass')]);
+    const never = await runAction({ payload: prEvent(7, head), inputs: { 'fail-on': 'never' } });
+    expect(never.failures).toEqual([]);
+  });
+
+  it('annotates the proof lines at fault and links them from the summary at the head commit', async () => {
+    const { repo, base } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+    const proofs = [
+      '.agent-workspace/foreman-v2/memory/PREHANDOVER-session-080-wave12-deploy-20260301.md',
+      '.agent-workspace/foreman-v2/memory/PREHANDOVER-session-081-wave12-render-20260301.md',
+    ];
+    const pending = Object.fromEntries(
+      proofs.map((path) => [
+        path,
+        readFileSync(join(FIXTURE, 'head', path), 'utf8').replace(
+          /`iaa_audit_token: [^`]+`/,
+          '`iaa_audit_token: PENDING`',
+        ),
+      ]),
+    );
+    const head = repo.commit('token back to PENDING', pending);
+    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
+    const expected = await engineSays(repo, base, head);
+    const atFault = expected.results
+      .filter((r) => r.state === 'failure')
+      .flatMap((r) => r.findings.filter((f) => f.severity === 'failure' && f.file && f.line));
+    expect(atFault.length).toBeGreaterThan(0);
+
+    const io = await runAction({ payload: prEvent(7, head) });
+    expect(github.finalStatuses(head).get('prehandover-proof-check')?.state).toBe('failure');
+    for (const finding of atFault) {
+      expect(io.levels('error')).toContainEqual({
+        level: 'error',
+        message: finding.message,
+        props: expect.objectContaining({ file: finding.file, startLine: finding.line }),
+      });
+      const path = (finding.file ?? '').split('/').map(encodeURIComponent).join('/');
+      expect(io.summaries.join('')).toContain(
+        `https://github.com/octo/repo/blob/${head}/${path}#L${finding.line}`,
+      );
+    }
+  });
+
+  it('names the contexts with the context-prefix input', async () => {
+    const { head } = await serveFixturePr();
+    const io = await runAction({ payload: prEvent(7, head), inputs: { 'context-prefix': 'web' } });
+    expectAllTerminal(head, 'web');
+    expect(io.summaries.join('')).toContain('web/merge-gate/verdict');
+  });
+});
+
+describe('run() when the API misbehaves', () => {
+  it('retries 5xx answers, timeouts and malformed JSON, and still posts every final state', async () => {
+    const { head, expected } = await serveFixturePr();
+    github.inject('pull', { kind: 'status', status: 502 });
+    github.inject('files', { kind: 'malformed-json' });
+    github.inject('contents', { kind: 'timeout' });
+    github.inject('statuses', { kind: 'status', status: 503 }, 2);
+    const io = await runAction({ payload: prEvent(7, head) });
+    const finals = github.finalStatuses(head);
+    for (const result of expected.results) expect(finals.get(result.check)?.state).toBe(result.state);
+    expect(io.failures).toEqual([]);
+  });
+
+  it('posts error on all seven, on the payload head, when the PR cannot be read', async () => {
+    const { head } = await serveFixturePr();
+    github.inject('pull', { kind: 'status', status: 500 }, Infinity);
+    const io = await runAction({ payload: prEvent(7, head) });
+    const finals = github.finalStatuses(head);
+    expect([...finals.values()].map((s) => s.state)).toEqual(Array(7).fill('error'));
+    expect(finals.get('merge-gate/verdict')?.description).toContain('reading PR #7');
+    expect(io.failures).toEqual([expect.stringContaining('could not evaluate')]);
+    expect(io.outputs.get('verdict')).toBe('failure');
+  });
+
+  it('turns pending into error on all seven when listing the files fails midway', async () => {
+    const { head } = await serveFixturePr();
+    github.inject('files', { kind: 'status', status: 502 }, Infinity);
+    const io = await runAction({ payload: prEvent(7, head) });
+    const posted = github.statusesFor(head);
+    expect(posted.filter((s) => s.state === 'pending')).toHaveLength(7);
+    expect([...github.finalStatuses(head).values()].map((s) => s.state)).toEqual(Array(7).fill('error'));
+    expect(io.failures).toHaveLength(1);
+  });
+
+  it('with a read-only token: one refused post, one clear message, the summary and outputs kept', async () => {
+    const repo = createRepo({ files: { 'README.md': '# base\n' } });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const head = repo.commit('no proof', { 'apps/web/src/feature.ts': 'export const x = 1;\n' });
+    await github.servePullRequestFromGit(repo.dir, {
+      number: 7,
+      headRef: HEAD_REF,
+      base,
+      head,
+      headRepository: 'fork/repo',
+    });
+    github.inject(
+      'statuses',
+      { kind: 'status', status: 403, body: { message: 'Resource not accessible by integration' } },
+      Infinity,
+    );
+
+    const io = await runAction({ eventName: 'pull_request', payload: prEvent(7, head) });
+    expect(github.count('statuses')).toBe(1);
+    const errors = io.levels('error').filter((a) => !a.props?.file);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(
+      /could not post commit statuses.*pull_request_target.*never checks out or runs code/s,
+    );
+    expect(io.summaries.join('')).toContain('pull_request_target');
+    expect(io.outputs.get('verdict')).toBe('failure');
+    expect(io.failures).toEqual([expect.stringContaining('statuses could not be posted')]);
+  });
+
+  it('warns and fails the step when some final statuses cannot be posted', async () => {
+    const { head } = await serveFixturePr();
+    // The 7 pending posts succeed, then every later post fails.
+    github.inject('statuses', { kind: 'status', status: 502 }, Infinity, 7);
+    const io = await runAction({ payload: prEvent(7, head) });
+    expect(io.levels('warning').map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^Merge Gate could not post the status of prehandover-proof-check, .*merge-gate\/verdict: .*HTTP 502/,
+      ),
+    ]);
+    expect(io.failures).toEqual([expect.stringContaining('could not post the status')]);
+  });
+});
+
+describe('run() on other events', () => {
+  it('evaluates the PR of a merge group entry and posts on the merge group commit', async () => {
+    const { head, expected } = await serveFixturePr({ number: 42 });
+    const groupSha = '9'.repeat(40);
+    await runAction({
+      eventName: 'merge_group',
+      payload: {
+        action: 'checks_requested',
+        merge_group: { head_sha: groupSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-42-${head}` },
+      },
+    });
+    expect(github.statusesFor(head)).toEqual([]);
+    const finals = github.finalStatuses(groupSha);
+    for (const result of expected.results) expect(finals.get(result.check)?.state).toBe(result.state);
+  });
+
+  it('posts error on the merge group commit when its branch names no PR', async () => {
+    const groupSha = '9'.repeat(40);
+    await runAction({
+      eventName: 'merge_group',
+      payload: { merge_group: { head_sha: groupSha, head_ref: 'refs/heads/odd' } },
+    });
+    expect([...github.finalStatuses(groupSha).values()].map((s) => s.state)).toEqual(Array(7).fill('error'));
+  });
+
+  it('does nothing on a push but say so: no request, no status, no failure', async () => {
+    const io = await runAction({ eventName: 'push', payload: { ref: 'refs/heads/main' } });
+    expect(github.count()).toBe(0);
+    expect(io.levels('notice')).toHaveLength(1);
+    expect(io.failures).toEqual([]);
+    expect(io.outputs.size).toBe(0);
+  });
+});
+
+describe('run() configuration', () => {
+  it("uses the base branch config, not the one the PR proposes, and reports the proposal's problems", async () => {
+    const repo = createRepo({
+      files: { 'README.md': '# base\n', '.github/merge-gate.yml': 'context_prefix: base\n' },
+    });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const head = repo.commit('weaken the gate', {
+      '.github/merge-gate.yml': 'mode: advisory\nno_such_key: 1\n',
+    });
+    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
+    const io = await runAction({ payload: prEvent(7, head) });
+    const finals = github.finalStatuses(head);
+    expect(finals.get('base/prehandover-proof-check')?.state).toBe('failure');
+    expect(finals.get('base/merge-gate/verdict')?.state).toBe('failure');
+    expect(
+      github.requests
+        .filter((r) => r.route === 'contents' && r.path.endsWith('merge-gate.yml'))
+        .map((r) => r.query.get('ref')),
+    ).toContain(base);
+    expect(io.outputs.get('results')).toContain('no_such_key');
+  });
+
+  it('posts error on all seven, naming the problem, when the base config is invalid', async () => {
+    const repo = createRepo({ files: { '.github/merge-gate.yml': 'mode: sometimes\n' } });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const head = repo.commit('anything', { 'README.md': 'x\n' });
+    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
+    const io = await runAction({ payload: prEvent(7, head) });
+    const finals = [...github.finalStatuses(head).values()];
+    expect(finals.map((s) => s.state)).toEqual(Array(7).fill('error'));
+    expect(finals[0]?.description).toContain('mode');
+    expect(io.failures).toHaveLength(1);
+  });
+});
+
+describe("run() on a PR over the API's 3000-file limit", () => {
+  let repo: TempRepo;
+  let head: string;
+  beforeEach(async () => {
+    repo = createRepo({ files: { 'README.md': '# base\n' } });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const many = Object.fromEntries(Array.from({ length: 3001 }, (_, i) => [`data/f${i}.txt`, `${i}\n`]));
+    head = repo.commit('3001 files', many);
+    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
+  });
+
+  it('fails closed without a checkout: error on all seven explaining the limit', async () => {
+    const io = await runAction({ payload: prEvent(7, head) });
+    const finals = [...github.finalStatuses(head).values()];
+    expect(finals.map((s) => s.state)).toEqual(Array(7).fill('error'));
+    expect(finals[0]?.description).toContain('3001 files');
+    expect(io.summaries.join('')).toContain('only the first 3000');
+    expect(io.failures).toHaveLength(1);
+  });
+
+  it('evaluates the complete list from a checkout that has both commits', async () => {
+    await runAction({ payload: prEvent(7, head), env: { GITHUB_WORKSPACE: repo.dir } });
+    const finals = [...github.finalStatuses(head).values()];
+    expect(finals.map((s) => s.state)).not.toContain('error');
+    expect(github.count('files')).toBe(30);
+  });
+});

@@ -1,0 +1,81 @@
+import { PULL_REQUEST_ACTIONS, parseEvent, pullNumberFromQueueRef } from '../../../src/action/event.js';
+
+const SHA = 'd'.repeat(40);
+const prPayload = (action: string) => ({
+  action,
+  number: 12,
+  pull_request: { number: 12, head: { sha: SHA } },
+});
+
+describe('pullNumberFromQueueRef', () => {
+  it.each([
+    [`refs/heads/gh-readonly-queue/main/pr-42-${SHA}`, 42],
+    [`gh-readonly-queue/main/pr-7-${SHA}`, 7],
+    [`refs/heads/gh-readonly-queue/release/2.x/pr-1001-${SHA}`, 1001],
+  ])('finds the PR number in %s', (ref, number) => {
+    expect(pullNumberFromQueueRef(ref)).toBe(number);
+  });
+
+  it.each([
+    'refs/heads/main',
+    'refs/heads/gh-readonly-queue/main/pr-x-abc',
+    `refs/heads/feature/pr-3-${SHA}`,
+    '',
+  ])('finds none in %j', (ref) => {
+    expect(pullNumberFromQueueRef(ref)).toBeUndefined();
+  });
+});
+
+describe('parseEvent', () => {
+  it.each(
+    PULL_REQUEST_ACTIONS.flatMap((action) => [
+      ['pull_request', action],
+      ['pull_request_target', action],
+    ]),
+  )('evaluates %s %s', (name, action) => {
+    expect(parseEvent(name, prPayload(action))).toEqual({
+      kind: 'pull_request',
+      name,
+      pullNumber: 12,
+      headSha: SHA,
+    });
+  });
+
+  it.each(['closed', 'assigned', 'review_requested', 'converted_to_draft'])(
+    'ignores pull_request %s (it cannot change the verdict)',
+    (action) => {
+      expect(parseEvent('pull_request', prPayload(action))).toMatchObject({ kind: 'ignored' });
+    },
+  );
+
+  it('evaluates the PR of a merge group entry and reports on the merge group head commit', () => {
+    const payload = {
+      action: 'checks_requested',
+      merge_group: { head_sha: SHA, head_ref: `refs/heads/gh-readonly-queue/main/pr-42-${'e'.repeat(40)}` },
+    };
+    expect(parseEvent('merge_group', payload)).toEqual({
+      kind: 'merge_group',
+      name: 'merge_group',
+      pullNumber: 42,
+      statusSha: SHA,
+      headRef: `refs/heads/gh-readonly-queue/main/pr-42-${'e'.repeat(40)}`,
+    });
+  });
+
+  it('keeps a merge group whose ref names no PR, so its statuses can still be posted (as errors)', () => {
+    const parsed = parseEvent('merge_group', { merge_group: { head_sha: SHA, head_ref: 'refs/heads/odd' } });
+    expect(parsed).toMatchObject({ kind: 'merge_group', statusSha: SHA, pullNumber: undefined });
+  });
+
+  it.each(['push', 'workflow_dispatch', 'schedule', 'issue_comment', undefined])(
+    'ignores the %s event',
+    (name) => {
+      expect(parseEvent(name, { ref: 'refs/heads/main' })).toMatchObject({ kind: 'ignored' });
+    },
+  );
+
+  it('calls a pull_request payload without a number invalid', () => {
+    expect(parseEvent('pull_request', { action: 'opened' })).toMatchObject({ kind: 'invalid' });
+    expect(parseEvent('merge_group', { merge_group: {} })).toMatchObject({ kind: 'invalid' });
+  });
+});

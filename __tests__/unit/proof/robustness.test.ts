@@ -1,0 +1,122 @@
+/** Hostile and broken input: the parser reports problems as warnings and never throws. */
+import fc from 'fast-check';
+import { firstField, parseProof } from '../../../src/proof/parse.js';
+import { DEFAULT_OPTIONS, parseLines } from './parse-helper.js';
+
+describe('never throws', () => {
+  it('for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const doc = parseProof(text, DEFAULT_OPTIONS);
+        expect(Array.isArray(doc.fields)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('for Markdown-shaped noise', () => {
+    const piece = fc.constantFrom(
+      '# ',
+      '## IAA ',
+      '- ',
+      '- [x] ',
+      '> ',
+      '| a | b |\n|---|---|\n',
+      '```yaml\n',
+      '```\n',
+      '---\n',
+      '**',
+      '*',
+      '`',
+      'iaa_audit_token: ',
+      'IAA-s-1-PASS',
+      'PENDING',
+      ': ',
+      '&a ',
+      '*a ',
+      '[',
+      ']',
+      '\n',
+      '\n\n',
+      'text ',
+      '    ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const doc = parseProof(pieces.join(''), DEFAULT_OPTIONS);
+        expect(['PASS', 'PENDING', 'REJECT', 'ADVISORY', 'PATH', 'MISSING']).toContain(doc.token.kind);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('deep nesting', () => {
+  it('reads a field at the bottom of 5,000 nested lists', () => {
+    const doc = parseProof(`${'- '.repeat(5000)}**Agent**: deep`, DEFAULT_OPTIONS);
+    expect(firstField(doc, 'agent')?.value).toBe('deep');
+  });
+
+  it('reads a token at the bottom of 5,000 nested blockquotes', () => {
+    const doc = parseProof(`# IAA\n\n${'>'.repeat(5000)} iaa_audit_token: IAA-s-1-PASS`, DEFAULT_OPTIONS);
+    expect(doc.token).toMatchObject({ kind: 'PASS', line: 3, underIaaHeading: true });
+  });
+
+  it('survives 5,000 nested emphasis markers and 5,000-deep task lists', () => {
+    expect(() => parseProof(`${'*_'.repeat(5000)}x${'_*'.repeat(5000)}`, DEFAULT_OPTIONS)).not.toThrow();
+    expect(parseProof(`${'- [x] '.repeat(5000)}done`, DEFAULT_OPTIONS).checklist.length).toBeGreaterThan(0);
+  });
+});
+
+describe('broken YAML', () => {
+  it('reports invalid front matter as a warning and still reads its key lines', () => {
+    const doc = parseLines('---', 'session_id: 080', 'session_id: 081', 'title: a: b', '---', '# Proof');
+    expect(doc.warnings).toHaveLength(1);
+    expect(doc.warnings[0]).toMatchObject({ line: 1 });
+    expect(doc.warnings[0]?.message).toMatch(/^front matter is not valid YAML/);
+    expect(firstField(doc, 'session_id')).toMatchObject({ value: '080', line: 2, syntax: 'front-matter' });
+  });
+
+  it('refuses an alias bomb', () => {
+    const names = 'abcdefghij';
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < names.length; i++) {
+      const previous = `*${names[i - 1]}`;
+      lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(previous).join(', ')}]`);
+    }
+    const doc = parseLines('```yaml', ...lines, '```');
+    expect(doc.warnings[0]?.message).toContain('Excessive alias count');
+    expect(doc.fields.find((f) => f.key === 'j')?.value).toBe('&j [*i, *i, *i, *i, *i, *i, *i, *i, *i]');
+  });
+
+  it('reports YAML nested too deep to read instead of overflowing', () => {
+    const doc = parseLines('```yaml', `k: ${'['.repeat(20000)}${']'.repeat(20000)}`, '```');
+    expect(doc.warnings).toHaveLength(1);
+    expect(doc.warnings[0]?.message).toMatch(/^yaml block is not valid YAML/);
+  });
+});
+
+describe('long input', () => {
+  it('bounds the token search on a very long token line', () => {
+    const doc = parseProof(`iaa_audit_token: ${'IAA-'.repeat(250_000)}`, DEFAULT_OPTIONS);
+    expect(doc.token.kind).toBe('MISSING');
+  });
+
+  it('matches the IAA heading pattern on the start of a very long heading', () => {
+    const doc = parseProof(`# IAA ${'x '.repeat(500_000)}\n\niaa_audit_token: IAA-1-PASS`, DEFAULT_OPTIONS);
+    expect(doc.token).toMatchObject({ kind: 'PASS', underIaaHeading: true });
+  });
+
+  it('keeps a long run of underscores in a table header linear', () => {
+    const doc = parseProof(`| ${'_'.repeat(200_000)} | b |\n|---|---|\n| c | d |`, DEFAULT_OPTIONS);
+    expect(doc.tables[0]?.keys).toEqual(['', 'b']);
+  });
+});
+
+describe('bad options', () => {
+  it('falls back to the default token pattern when the configured one is not a regex', () => {
+    const doc = parseProof('iaa_audit_token: IAA-s-1-PASS', { ...DEFAULT_OPTIONS, tokenPattern: '(' });
+    expect(doc.token).toMatchObject({ kind: 'PASS', token: 'IAA-s-1-PASS' });
+    expect(doc.warnings[0]?.message).toMatch(/^invalid token pattern/);
+  });
+});

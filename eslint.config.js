@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noIo = [
+  '@actions/*',
+  '@octokit/*',
+  'node:fs',
+  'node:fs/promises',
+  'node:child_process',
+  'fs',
+  'child_process',
+];
+const restrict = (extra = []) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: [...noIo, ...extra],
+          message: 'This folder is pure: no I/O, no GitHub API (see docs/design.md).',
+        },
+      ],
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      'coverage/**',
+      'node_modules/**',
+      'src/config/generated/**',
+      '__fixtures__/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/github/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@actions/github', '@octokit/*'],
+              message: 'Only src/github/ talks to the GitHub API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/model/**', 'src/proof/**', 'src/config/**', 'src/evaluate/**', 'src/report/**'],
+    rules: restrict(['**/github/**', '**/sources/**', '**/action/**', '**/cli/**']),
+  },
+);

@@ -1,0 +1,38 @@
+/** The gate's configuration: from the base branch, and the PR's proposed version only validated (SPEC §2). */
+import type { Config } from '../config/types.js';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { FileReader, PullRequestFacts } from '../model/facts.js';
+
+/** The config in force: the base branch's file, or the defaults when it has none. Throws `ConfigError`. */
+export async function loadBaseConfig(
+  baseConfigText: (path: string) => Promise<string | undefined>,
+  configPath: string,
+): Promise<Config> {
+  return loadConfig(await baseConfigText(configPath), configPath);
+}
+
+/**
+ * When the PR changes the config file, the problems of its new version (empty when it is valid),
+ * so the verdict can report them; the PR is still evaluated under the base config.
+ */
+export async function proposedConfigProblems(
+  facts: PullRequestFacts,
+  reader: FileReader,
+  configPath: string,
+): Promise<string[]> {
+  const changed = facts.changedFiles.some((file) => file.path === configPath && file.status !== 'removed');
+  if (!changed) return [];
+  const content = await reader.read(configPath);
+  if (content.state === 'absent') return [];
+  if (content.state === 'unreadable') return [`${configPath} cannot be read: ${content.reason}`];
+  try {
+    loadConfig(content.text, configPath);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map(
+      (p) => `${configPath}${p.line ? ` (line ${p.line})` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`,
+    );
+  }
+}

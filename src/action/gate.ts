@@ -1,0 +1,110 @@
+/**
+ * One PR through the gate: read it, load the base config, post `pending`, evaluate, post the final
+ * states. Whatever fails on the way becomes an `error` evaluation, and every context still ends
+ * terminal (SPEC §1).
+ */
+import type { Config } from '../config/types.js';
+import { ConfigError } from '../config/errors.js';
+import { errorEvaluation, evaluate } from '../evaluate/evaluate.js';
+import type { GitHubAdapter } from '../github/adapter.js';
+import type { GitHubSession } from '../github/connect.js';
+import { MissingPermissionError } from '../github/errors.js';
+import type { Evaluation } from '../model/results.js';
+import { StatusReporter, type StatusReport } from '../report/statuses.js';
+import { loadBaseConfig, proposedConfigProblems } from './config.js';
+import type { GateEvent } from './event.js';
+
+export interface GateRequest {
+  event: Extract<GateEvent, { kind: 'pull_request' | 'merge_group' }>;
+  session: GitHubSession;
+  configPath: string;
+  /** The `context-prefix` input; overrides the config's `context_prefix`. */
+  contextPrefix?: string;
+  /** The workflow run, linked from every status. */
+  targetUrl?: string;
+  log: (message: string) => void;
+}
+
+export interface GateOutcome {
+  evaluation: Evaluation;
+  statuses: StatusReport;
+  /** The context prefix in force (input, else config). */
+  prefix: string;
+  /** The PR's head commit, when the PR could be read. */
+  headSha?: string;
+  isFork?: boolean;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Evaluates under the base config; the PR's own version of the config is only validated (SPEC §2). */
+async function evaluateUnder(source: GitHubAdapter, config: Config, configPath: string): Promise<Evaluation> {
+  const facts = await source.facts();
+  const reader = source.reader({ maxFileBytes: config.limits.max_file_bytes });
+  const proposed = await proposedConfigProblems(facts, reader, configPath);
+  return evaluate(facts, reader, config, { configPath, proposedConfigProblems: proposed });
+}
+
+/** Runs the gate for one event. Never rejects. */
+export async function runGate(request: GateRequest): Promise<GateOutcome> {
+  const { event, session, configPath } = request;
+  const reporterOn = (sha: string, prefix: string) =>
+    new StatusReporter(session.statusSink(sha), {
+      prefix,
+      targetUrl: request.targetUrl,
+      isFatal: (error) => error instanceof MissingPermissionError,
+    });
+
+  let prefix = request.contextPrefix ?? '';
+  let reporter: StatusReporter | undefined;
+  let pending: Promise<void> = Promise.resolve();
+  let evaluation: Evaluation;
+  let headSha: string | undefined;
+  let isFork: boolean | undefined;
+  try {
+    if (event.pullNumber === undefined) {
+      const ref = event.kind === 'merge_group' ? event.headRef : '';
+      throw new Error(`Cannot tell which pull request the merge group ${ref} is for.`);
+    }
+    const source = session.pullRequest(event.pullNumber);
+    const pr = await source.pullRequest();
+    ({ headSha, isFork } = pr);
+    if (event.kind === 'pull_request' && event.headSha && event.headSha !== headSha) {
+      // A re-run replays the old payload: evaluate and report on the PR as it is now.
+      request.log(
+        `The event was for ${event.headSha.slice(0, 7)}; the PR head is now ${headSha.slice(0, 7)}.`,
+      );
+    }
+    let config: Config | undefined;
+    let configProblem: string | undefined;
+    try {
+      config = await loadBaseConfig((path) => source.baseConfigText(path), configPath);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      configProblem = `On the base branch, ${error.message}`;
+    }
+    prefix = request.contextPrefix ?? config?.context_prefix ?? '';
+    reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
+    pending = reporter.markPending();
+    evaluation = config
+      ? await evaluateUnder(source, config, configPath)
+      : errorEvaluation(configProblem ?? '');
+  } catch (error) {
+    evaluation = errorEvaluation(messageOf(error));
+  }
+  // A pending post landing after the final state would leave the context pending for good.
+  await pending;
+  // The PR's current head when it could be read, else the payload's.
+  const statusSha = event.kind === 'merge_group' ? event.statusSha : (headSha ?? event.headSha);
+  reporter ??= statusSha ? reporterOn(statusSha, prefix) : undefined;
+  const statuses: StatusReport = reporter
+    ? await reporter.finish(evaluation.results)
+    : { finished: [], unreported: [{ context: '*', reason: 'no commit SHA to post statuses on' }] };
+  return {
+    evaluation,
+    statuses,
+    prefix,
+    ...(headSha ? { headSha } : {}),
+    ...(isFork !== undefined ? { isFork } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+/** The action's inputs (action.yml), read and validated once. */
+
+export const FAIL_ON = ['error', 'failure', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export const DEFAULT_CONFIG_PATH = '.github/merge-gate.yml';
+
+export interface ActionInputs {
+  token: string;
+  /** Path of the config file in the repository, read on the base branch. */
+  configPath: string;
+  /** When the step itself fails: `error` (default), `failure`, or `never`. */
+  failOn: FailOn;
+  /** Overrides the config's `context_prefix` when set. */
+  contextPrefix?: string;
+}
+
+/** An input with a value the action cannot use. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/**
+ * Reads the four inputs. `getInput` is `core.getInput` (trimmed, '' when unset); defaults are
+ * applied here too, so the action behaves the same when run outside a runner.
+ */
+export function readInputs(getInput: (name: string) => string): ActionInputs {
+  const token = getInput('github-token');
+  if (!token) {
+    throw new InputError(
+      'The github-token input is empty: pass ${{ github.token }} or a token with statuses: write.',
+    );
+  }
+  const failOn = (getInput('fail-on') || 'error').toLowerCase();
+  if (!FAIL_ON.includes(failOn as FailOn)) {
+    throw new InputError(`The fail-on input must be one of ${FAIL_ON.join(', ')}; got "${failOn}".`);
+  }
+  const configPath = (getInput('config') || DEFAULT_CONFIG_PATH).replace(/^(\.\/)+/, '');
+  if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
+    throw new InputError(`The config input must be a path inside the repository; got "${configPath}".`);
+  }
+  const contextPrefix = getInput('context-prefix');
+  return { token, configPath, failOn: failOn as FailOn, ...(contextPrefix ? { contextPrefix } : {}) };
+}

@@ -1,0 +1,223 @@
+import type { Finding } from '../../model/results.js';
+import type { ProofDocument, TokenOccurrence } from '../../model/proof.js';
+import { firstField, parseProof } from '../../proof/parse.js';
+import type { EvaluationContext } from '../context.js';
+import { findPlaceholder } from '../placeholders.js';
+import { branchName } from '../proofs.js';
+import { parseProofDate } from '../session-id.js';
+import { baseName, failure, success, type CheckDefinition } from './check.js';
+import { missingFieldFinding } from './fields.js';
+
+/** `prehandover-proof-check`: the PR carries a complete, consistent proof (SPEC §4.1). */
+export const prehandoverProofCheck: CheckDefinition = {
+  id: 'prehandover-proof-check',
+  summary: 'The PR carries a complete, consistent PREHANDOVER proof with a passing IAA token.',
+  configKeys: [
+    'proof.globs',
+    'proof.exclude',
+    'proof.required_fields',
+    'proof.match_branch',
+    'proof.pending',
+    'proof.completeness_headings',
+    'synonyms',
+    'token.pattern',
+  ],
+  async run(ctx) {
+    const { governing, related } = ctx.proofs;
+    if (!governing) {
+      return failure(
+        [
+          {
+            severity: 'failure',
+            message: `No PREHANDOVER proof among the files this PR adds or modifies (searched ${ctx.config.proof.globs.join(', ')}). Commit the proof for this session.`,
+            configKey: 'proof.globs',
+          },
+        ],
+        'No PREHANDOVER proof in this PR: commit one for this session',
+      );
+    }
+    const findings: Finding[] = related.map((proof) => relatedProofFinding(proof.path, proof.problem));
+    if (!governing.doc) {
+      findings.unshift({
+        severity: 'failure',
+        message: `Proof ${governing.path} ${governing.problem}`,
+        file: governing.path,
+      });
+      return failure(findings);
+    }
+    findings.push(...fieldFindings(ctx, governing.path, governing.doc));
+    findings.push(...completenessFindings(ctx, governing.path, governing.doc));
+    findings.push(...(await tokenFindings(ctx, governing.path, governing.doc.token)));
+    if (findings.some((f) => f.severity === 'failure')) return failure(findings);
+    return success(`${baseName(governing.path)}: complete, ${tokenSummary(governing.doc.token)}`, findings);
+  },
+};
+
+function relatedProofFinding(path: string, problem: string | undefined): Finding {
+  return problem
+    ? { severity: 'warning', message: `Related proof ${path} ${problem}`, file: path }
+    : { severity: 'notice', message: `Related proof (does not decide): ${path}`, file: path };
+}
+
+function fieldFindings(ctx: EvaluationContext, file: string, doc: ProofDocument): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of ctx.config.proof.required_fields) {
+    if (!firstField(doc, name)?.value)
+      findings.push(missingFieldFinding(doc, name, file, 'proof.required_fields'));
+  }
+  const branch = firstField(doc, 'branch');
+  const headRef = ctx.facts.headRef;
+  if (ctx.config.proof.match_branch && branch?.value && headRef && branchName(branch.value) !== headRef) {
+    findings.push({
+      severity: 'failure',
+      message: `Branch "${branch.value}" does not match the PR head branch "${headRef}": is this the proof for another PR?`,
+      file,
+      line: branch.line,
+      configKey: 'proof.match_branch',
+    });
+  }
+  const date = firstField(doc, 'date');
+  if (date?.value && parseProofDate(date.value) === undefined && !findPlaceholder(date.value)) {
+    findings.push({
+      severity: 'failure',
+      message: `Date "${date.value}" is not a date (expected YYYY-MM-DD)`,
+      file,
+      line: date.line,
+    });
+  }
+  const seen = new Set<string>();
+  for (const field of doc.fields) {
+    const placeholder = findPlaceholder(field.value);
+    if (!placeholder || seen.has(field.key)) continue;
+    seen.add(field.key);
+    findings.push({
+      severity: 'failure',
+      message: `Template placeholder left in ${field.rawKey}: "${placeholder}"`,
+      file,
+      line: field.line,
+    });
+  }
+  return findings;
+}
+
+function completenessFindings(ctx: EvaluationContext, file: string, doc: ProofDocument): Finding[] {
+  const headings = ctx.config.proof.completeness_headings.map((h) => h.toLowerCase());
+  const isCompleteness = (itemHeadings: string[]) =>
+    itemHeadings.some((heading) => headings.some((wanted) => heading.toLowerCase().includes(wanted)));
+  const findings: Finding[] = [];
+  for (const item of doc.checklist) {
+    if (!isCompleteness(item.headings)) continue;
+    const placeholder = findPlaceholder(item.text);
+    if (placeholder) {
+      findings.push({
+        severity: 'failure',
+        message: `Template placeholder left in checklist item: "${placeholder}"`,
+        file,
+        line: item.line,
+      });
+    } else if (!item.checked) {
+      findings.push({
+        severity: 'failure',
+        message: `Unchecked completeness item under "${item.headings.at(-1)}": ${item.text}`,
+        file,
+        line: item.line,
+        configKey: 'proof.completeness_headings',
+      });
+    }
+  }
+  return findings;
+}
+
+async function tokenFindings(
+  ctx: EvaluationContext,
+  file: string,
+  token: TokenOccurrence,
+): Promise<Finding[]> {
+  const at = { file, line: token.line || undefined, configKey: 'token.pattern' };
+  switch (token.kind) {
+    case 'PASS':
+      return [];
+    case 'ADVISORY':
+      return [{ severity: 'notice', message: `IAA token ${token.token} is advisory (phase A)`, ...at }];
+    case 'PENDING':
+      return ctx.config.proof.pending === 'success'
+        ? [
+            {
+              severity: 'warning',
+              message: 'IAA token is PENDING (accepted: proof.pending is success)',
+              ...at,
+              configKey: 'proof.pending',
+            },
+          ]
+        : [
+            {
+              severity: 'failure',
+              message: 'IAA token is PENDING: get the assurance audit done and record its token',
+              ...at,
+              configKey: 'proof.pending',
+            },
+          ];
+    case 'REJECT':
+      return [
+        {
+          severity: 'failure',
+          message: `IAA token ${token.token ?? token.value} is a rejection: fix the findings and get a new audit`,
+          ...at,
+        },
+      ];
+    case 'MISSING':
+      return [
+        {
+          severity: 'failure',
+          message: token.value
+            ? `No IAA token in the iaa_audit_token value "${token.value}"`
+            : 'No IAA audit token (iaa_audit_token) in the proof: record the assurance token',
+          ...at,
+        },
+      ];
+    case 'PATH':
+      return pathTokenFindings(ctx, token, at);
+  }
+}
+
+/** A token given as a path is read at head and judged by what the file holds (SPEC §3). */
+async function pathTokenFindings(
+  ctx: EvaluationContext,
+  token: TokenOccurrence,
+  at: Omit<Finding, 'severity' | 'message'>,
+): Promise<Finding[]> {
+  const path = token.path ?? token.value;
+  const content = await ctx.reader.read(path);
+  if (content.state !== 'ok') {
+    const why =
+      content.state === 'absent' ? 'does not exist at the head commit' : `cannot be read: ${content.reason}`;
+    return [{ severity: 'failure', message: `IAA token file ${path} ${why}`, ...at }];
+  }
+  const held = parseProof(content.text, ctx.parseOptions).token;
+  const kind = held.kind === 'MISSING' ? tokenInText(content.text, ctx.config.token.pattern) : held.kind;
+  if (kind === 'PASS' || kind === 'ADVISORY') return [];
+  if (kind === 'PENDING' && ctx.config.proof.pending === 'success') return [];
+  return [
+    {
+      severity: 'failure',
+      message: `IAA token file ${path} holds ${kind === 'MISSING' ? 'no token' : `a ${kind} token`}`,
+      ...at,
+    },
+  ];
+}
+
+/** The kind of the last token in a token file written as prose rather than as a field. */
+function tokenInText(text: string, pattern: string): TokenOccurrence['kind'] {
+  const matches = [...text.slice(0, 200_000).matchAll(new RegExp(pattern, 'g'))];
+  const suffix = matches.at(-1)?.[1]?.toUpperCase();
+  if (!suffix) return 'MISSING';
+  if (suffix === 'PASS') return 'PASS';
+  if (suffix === 'PENDING') return 'PENDING';
+  if (suffix.startsWith('PHASE_A')) return 'ADVISORY';
+  return 'REJECT';
+}
+
+function tokenSummary(token: TokenOccurrence): string {
+  if (token.kind === 'PATH') return `token file ${token.path}`;
+  return token.token ? `token ${token.token}` : `token ${token.kind}`;
+}

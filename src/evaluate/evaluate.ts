@@ -1,0 +1,115 @@
+import { CHECK_IDS, VERDICT, type CheckId } from '../model/contexts.js';
+import type { FileReader, PullRequestFacts } from '../model/facts.js';
+import type { CheckResult, Evaluation, Finding } from '../model/results.js';
+import type { Config } from '../config/types.js';
+import { buildContext, type EvaluationContext } from './context.js';
+import { CHECKS } from './checks/index.js';
+import { aggregateVerdict, verdictOwnFindings } from './checks/verdict.js';
+import type { CheckOutcome } from './checks/check.js';
+
+export interface EvaluateOptions {
+  /** The config file's path, never scanned for markers. */
+  configPath?: string;
+  /** Schema problems of a config file this PR proposes (evaluated under the base config, SPEC §2). */
+  proposedConfigProblems?: string[];
+}
+
+/**
+ * Runs the seven checks on the gathered facts (SPEC §4). Never throws: a check that throws
+ * becomes an `error` result naming the reason, and the verdict says it could not evaluate.
+ */
+export async function evaluate(
+  facts: PullRequestFacts,
+  reader: FileReader,
+  config: Config,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  let ctx: EvaluationContext;
+  try {
+    ctx = await buildContext(facts, reader, config, options.configPath);
+  } catch (error) {
+    return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);
+  }
+  const results: CheckResult[] = [];
+  for (const check of CHECKS) {
+    const outcome = await runSafely(() => check.run(ctx));
+    results.push(finalise(ctx, check.id, outcome));
+  }
+  const own = await runSafely(async () => {
+    const findings = await verdictOwnFindings(ctx);
+    return { state: 'success', description: '', findings } satisfies CheckOutcome;
+  });
+  const ownFindings =
+    own.state === 'error' ? [{ severity: 'error' as const, message: own.description }] : own.findings;
+  const verdictFindings = [...ownFindings, ...proposedConfigFindings(options)];
+  const verdict = finalise(ctx, VERDICT, aggregateVerdict(verdictFindings, results));
+  results.push(verdict);
+  return {
+    results,
+    verdict: verdict.state,
+    governingProof: ctx.proofs.governing?.path,
+    relatedProofs: ctx.proofs.related.map((p) => p.path),
+    role: ctx.role,
+    notes: [ctx.roleReason, ...ctx.notes.map((n) => n.message)],
+  };
+}
+
+/** All seven contexts `error` with the same reason: a broken config, an API failure (SPEC §4). */
+export function errorEvaluation(message: string): Evaluation {
+  return {
+    results: CHECK_IDS.map((check) => ({
+      check,
+      state: 'error',
+      description: message,
+      findings: [{ severity: 'error', message }],
+    })),
+    verdict: 'error',
+    relatedProofs: [],
+    role: 'unresolved',
+    notes: [],
+  };
+}
+
+async function runSafely(run: () => Promise<CheckOutcome> | CheckOutcome): Promise<CheckOutcome> {
+  try {
+    return await run();
+  } catch (error) {
+    return { state: 'error', description: `Could not evaluate: ${messageOf(error)}`, findings: [] };
+  }
+}
+
+/** Applies, in order: exemption, the override label's waiver, then advisory mode (SPEC §3, §8.13). */
+function finalise(ctx: EvaluationContext, check: CheckId, outcome: CheckOutcome): CheckResult {
+  const result: CheckResult = { check, ...outcome };
+  if (ctx.exemption) {
+    return {
+      check,
+      state: 'success',
+      description: ctx.exemption,
+      findings: outcome.findings.filter((f) => f.severity !== 'failure'),
+    };
+  }
+  if (result.state === 'failure' && ctx.overrideLabel) {
+    result.state = 'success';
+    result.waivedBy = ctx.overrideLabel;
+    result.description = `waived by label "${ctx.overrideLabel}": ${outcome.description}`;
+  }
+  if (result.state === 'failure' && ctx.config.mode === 'advisory') {
+    result.state = 'success';
+    result.advisory = { wouldBe: 'failure' };
+    result.description = `advisory: ${outcome.description}`;
+  }
+  return result;
+}
+
+function proposedConfigFindings(options: EvaluateOptions): Finding[] {
+  return (options.proposedConfigProblems ?? []).map((message) => ({
+    severity: 'failure' as const,
+    message: `The config this PR proposes is invalid (evaluated under the base config): ${message}`,
+    file: options.configPath,
+  }));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,129 @@
+/**
+ * The one Octokit the action uses: `@actions/github`'s client (REST methods + pagination) with the
+ * retry and throttling plugins, a per-request timeout, and refusal of malformed JSON. Every knob is
+ * injectable so tests against a loopback server run in milliseconds.
+ */
+import { getOctokit } from '@actions/github';
+import type { OctokitPlugin } from '@octokit/core/types';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface ClientLog {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ClientOptions {
+  /** REST API root; the action passes `GITHUB_API_URL` (GHES, or a loopback server in tests). */
+  baseUrl?: string;
+  /** Retries of 5xx, network faults, timeouts and malformed answers (retry plugin). Default 3. */
+  retries?: number;
+  /** Retry delay unit: the n-th retry waits n² × this. Default 1000 ms (1 s, 4 s, 9 s). */
+  retryBaseMs?: number;
+  /** A request that has not completed after this long is aborted and retried. Default 20 s. */
+  requestTimeoutMs?: number;
+  /** Retries after a primary or secondary rate limit (throttling plugin). Default 2. */
+  rateLimitRetries?: number;
+  /** Longer waits than this are not worth holding a runner for: give up instead. Default 60 s. */
+  rateLimitMaxWaitSeconds?: number;
+  /** Length of one second of `retry-after`, in ms (tests shrink it). Default 1000. */
+  rateLimitSecondMs?: number;
+  /** Minimum time between the starts of two write requests (status posts). Default 0. */
+  writeSpacingMs?: number;
+  log?: ClientLog;
+}
+
+const quietLog: ClientLog = { debug: () => undefined, warn: (message) => console.warn(message) };
+
+/** The parts of Octokit's request options the hardening hook touches. */
+interface HookOptions {
+  method: string;
+  url: string;
+  request?: { signal?: AbortSignal };
+}
+
+interface HookResponse {
+  headers: Record<string, string | number | undefined>;
+  data: unknown;
+}
+
+/** Signals this module created, so a retried request gets a fresh one instead of an expired one. */
+const ownSignals = new WeakSet<AbortSignal>();
+
+/**
+ * Runs innermost (registered before the retry plugin), so what it throws is retried like a 5xx:
+ * - each attempt gets its own timeout signal (a hung connection would otherwise hold the job);
+ * - a JSON content type whose body did not parse (Octokit then hands over the raw string) becomes a 502.
+ */
+function hardenRequests(timeoutMs: number): OctokitPlugin {
+  return (octokit) => {
+    octokit.hook.wrap('request', async (request, rawOptions) => {
+      const options = rawOptions as unknown as HookOptions;
+      const current = options.request?.signal;
+      if (!current || ownSignals.has(current)) {
+        const signal = AbortSignal.timeout(timeoutMs);
+        ownSignals.add(signal);
+        options.request = { ...options.request, signal };
+      }
+      const response = (await request(rawOptions)) as HookResponse;
+      const contentType = String(response.headers['content-type'] ?? '');
+      if (/\bjson\b/i.test(contentType) && typeof response.data === 'string') {
+        throw Object.assign(new Error(`malformed JSON in the answer to ${options.method} ${options.url}`), {
+          status: 502,
+          request: options,
+          response,
+        });
+      }
+      return response as never;
+    });
+  };
+}
+
+/**
+ * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
+ */
+export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
+  const log = options.log ?? quietLog;
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const maxWait = options.rateLimitMaxWaitSeconds ?? 60;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const retrying = retryCount < rateLimitRetries && retryAfter <= maxWait;
+      log.warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ` +
+          (retrying ? `retrying in ${retryAfter} s.` : 'giving up.'),
+      );
+      return retrying;
+    };
+
+  return getOctokit(
+    token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+      userAgent: 'merge-gate',
+      log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+      retry: {
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        // Rate limits (429) are the throttling plugin's: it honours retry-after, the retry plugin would not.
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      },
+      throttle: {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
+        // The plugin's default starts writes a second apart, which would make the 14 status posts of
+        // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
+        // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
+        write: new Bottleneck.Group({ minTime: options.writeSpacingMs ?? 0 }),
+      },
+    },
+    hardenRequests(options.requestTimeoutMs ?? 20_000),
+    retry,
+    throttling,
+  );
+}

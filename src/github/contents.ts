@@ -1,0 +1,115 @@
+/**
+ * Reads one file at one commit through the contents API, as bytes, and decodes it with the same
+ * rules as every other source (`decodeText`): binary, invalid UTF-8 and oversized files are unreadable.
+ */
+import type { FileContent } from '../model/facts.js';
+import { decodeText, formatBytes, tooLarge } from '../sources/decode.js';
+import type { GitHubClient } from './client.js';
+import { isNotFound, toGitHubError } from './errors.js';
+
+export interface FileLocation {
+  owner: string;
+  repo: string;
+  /** A commit SHA: never a branch name, so a push during the run cannot change what we read. */
+  ref: string;
+  path: string;
+}
+
+/** The JSON form of the contents API (when the raw media type is not honoured), as far as we read it. */
+interface ContentsJson {
+  type?: unknown;
+  encoding?: unknown;
+  content?: unknown;
+}
+
+/** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
+async function readBody(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  limit: number,
+): Promise<{ bytes: Uint8Array; overLimit: boolean }> {
+  if (!body) return { bytes: new Uint8Array(0), overLimit: false };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { bytes: new Uint8Array(0), overLimit: true };
+    }
+  }
+  return { bytes: Buffer.concat(chunks), overLimit: false };
+}
+
+/** The file's bytes from the JSON (base64) form, or why there are none. */
+function bytesFromJson(text: string): Uint8Array | { reason: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { reason: 'the contents API answered with malformed JSON' };
+  }
+  if (Array.isArray(parsed)) return { reason: 'a directory, not a file' };
+  const json = (parsed ?? {}) as ContentsJson;
+  if (json.type !== undefined && json.type !== 'file')
+    return { reason: `a ${String(json.type)}, not a file` };
+  if (json.encoding === 'base64' && typeof json.content === 'string')
+    return Buffer.from(json.content, 'base64');
+  return { reason: 'the contents API did not return the file (over 1 MB without the raw media type)' };
+}
+
+/** For a body that outgrew the limit while streaming (its full size is unknown). */
+const overLimit = (maxBytes: number): FileContent => ({
+  state: 'unreadable',
+  reason: `over the ${formatBytes(maxBytes)} limit (limits.max_file_bytes)`,
+});
+
+/**
+ * Fetches `path` at `ref` with the raw media type (the body is streamed, not parsed, so binary
+ * files arrive intact), falling back to the base64 JSON form. 404 → absent; an API failure →
+ * unreadable with the reason, so the check that needed the file reports `error`, not a pass.
+ */
+export async function fetchFileContent(
+  octokit: GitHubClient,
+  location: FileLocation,
+  maxBytes: number,
+): Promise<FileContent> {
+  const { owner, repo, ref, path } = location;
+  let response: { headers: Record<string, string | number | undefined>; data: unknown };
+  try {
+    response = await octokit.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ref,
+      mediaType: { format: 'raw' },
+      request: { parseSuccessResponseBody: false },
+    });
+  } catch (error) {
+    if (isNotFound(error)) return { state: 'absent' };
+    return { state: 'unreadable', reason: toGitHubError(error, `reading ${path}`).message };
+  }
+  const body = response.data as ReadableStream<Uint8Array> | null;
+  // The JSON form carries base64 (a third larger than the file), so allow for it before decoding.
+  const isJson = /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
+  const declared = Number(response.headers['content-length']);
+  if (!isJson && Number.isFinite(declared) && declared > maxBytes) {
+    await body?.cancel();
+    return tooLarge(declared, maxBytes);
+  }
+  let read: { bytes: Uint8Array; overLimit: boolean };
+  try {
+    read = await readBody(body, isJson ? Math.ceil(maxBytes * 1.4) + 4096 : maxBytes);
+  } catch (error) {
+    return { state: 'unreadable', reason: toGitHubError(error, `reading ${path}`).message };
+  }
+  if (read.overLimit) return overLimit(maxBytes);
+  if (!isJson) return decodeText(read.bytes, maxBytes);
+  const bytes = bytesFromJson(Buffer.from(read.bytes).toString('utf8'));
+  return bytes instanceof Uint8Array
+    ? decodeText(bytes, maxBytes)
+    : { state: 'unreadable', reason: bytes.reason };
+}

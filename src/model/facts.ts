@@ -1,0 +1,43 @@
+/** What a source gathers about a pull request, once, before any check runs (SPEC §2). */
+
+export type ChangeStatus = 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+  /** Set for renames (and copies): the path before the change. */
+  previousPath?: string;
+  additions: number;
+  deletions: number;
+  /** Unified diff of the file where the source has it (the API omits it for large or binary files). */
+  patch?: string;
+}
+
+export interface PullRequestFacts {
+  /** Undefined for a local `merge-gate check` run. */
+  number?: number;
+  title: string;
+  body: string;
+  draft: boolean;
+  author: string;
+  /** Exact label names; matched exactly, never as substrings (SPEC §1). */
+  labels: string[];
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  isFork: boolean;
+  changedFiles: ChangedFile[];
+}
+
+/** The content of one file at the head commit. */
+export type FileContent =
+  | { state: 'ok'; text: string }
+  | { state: 'absent' }
+  /** Present but not usable as text: binary, not UTF-8, too large, or the source could not fetch it. */
+  | { state: 'unreadable'; reason: string };
+
+/** Reads files at the head commit. Sources make it lazy and cached. */
+export interface FileReader {
+  read(path: string): Promise<FileContent>;
+}

@@ -1,0 +1,86 @@
+/**
+ * Code blocks: their place in the document, and the token key lines inside them. Ordinary fields
+ * are not read from code blocks (only from `yaml` fences); the token key is read in any fence,
+ * because agents paste the IAA response verbatim (SPEC §8.3).
+ */
+import type { Code } from 'mdast';
+import type { CodeBlock } from '../model/proof.js';
+import { cleanValue, normaliseKey, splitKeyValue, unquote, type KeyLimits } from './fields.js';
+
+/** Keys inside code are identifiers (`iaa_audit_token`, `"IAA Audit Token"`), not prose. */
+const CODE_KEY: KeyLimits = { maxChars: 80, maxWords: 12 };
+
+/** Languages whose fences are read as YAML field blocks. */
+const YAML_LANGS = new Set(['yaml', 'yml']);
+
+/** Whether a code block is a fenced `yaml` block. */
+export function isYamlBlock(node: Code): boolean {
+  return YAML_LANGS.has((node.lang ?? '').toLowerCase());
+}
+
+/**
+ * The code block as recorded: `line` is the opening fence, so content line i is at `line + 1 + i`.
+ * An indented block has no fence; its `line` is the line before its first content line, to keep
+ * that rule.
+ */
+export function readCodeBlock(node: Code, source: string, headings: string[]): CodeBlock {
+  const start = node.position?.start;
+  const fenced = start
+    ? /^[ \t]*(```|~~~)/.test(source.slice(start.offset ?? 0, (start.offset ?? 0) + 8))
+    : true;
+  const line = (start?.line ?? 1) - (fenced ? 0 : 1);
+  return { lang: (node.lang ?? '').toLowerCase(), value: node.value, line, headings };
+}
+
+/** A `key: value` line found inside a code block. */
+export interface CodeKeyLine {
+  rawKey: string;
+  /** The key normalised. */
+  key: string;
+  value: string;
+  line: number;
+}
+
+/**
+ * The `key: value` lines of a code block whose normalised key passes `accept` (`iaa_audit_token: …`,
+ * `- IAA Token: …`, `"iaa_audit_token": "…",`). `firstLine` is the document line of the block's
+ * first content line.
+ */
+export function codeKeyLines(
+  value: string,
+  firstLine: number,
+  accept: (key: string) => boolean,
+): CodeKeyLine[] {
+  const found: CodeKeyLine[] = [];
+  value.split(/\r\n|\r|\n/).forEach((text, index) => {
+    const pair = splitKeyValue(stripLineMarkers(text), CODE_KEY);
+    if (!pair) return;
+    const rawKey = unquote(pair.rawKey);
+    const key = normaliseKey(rawKey);
+    if (!accept(key)) return;
+    found.push({
+      rawKey,
+      key,
+      value: cleanValue(unquote(pair.value.replace(/,$/, ''))),
+      line: firstLine + index,
+    });
+  });
+  return found;
+}
+
+/** Leading list bullets and quote markers; a `#` comment is left alone so commented-out keys do not count. */
+function stripLineMarkers(text: string): string {
+  let start = 0;
+  const limit = Math.min(text.length, 40);
+  while (
+    start < limit &&
+    (text[start] === ' ' ||
+      text[start] === '\t' ||
+      text[start] === '>' ||
+      text[start] === '-' ||
+      text[start] === '*')
+  ) {
+    start++;
+  }
+  return text.slice(start);
+}

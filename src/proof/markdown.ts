@@ -1,0 +1,32 @@
+/**
+ * Markdown text → mdast tree, with the syntax extensions proofs use: GFM tables, task lists and
+ * strikethrough, and YAML front matter.
+ *
+ * Not the whole `gfm()` bundle: its autolink-literal transform walks the tree recursively and
+ * overflows the stack on 5,000-deep nested lists, and links are plain text to the parser anyway.
+ */
+import type { Root } from 'mdast';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+
+const MARKDOWN_OPTIONS: Options = {
+  extensions: [gfmTable(), gfmTaskListItem(), gfmStrikethrough(), frontmatter(['yaml'])],
+  mdastExtensions: [
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    frontmatterFromMarkdown(['yaml']),
+  ],
+};
+
+/** Parses Markdown into an mdast tree with positions (1-based lines) on every node. */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, MARKDOWN_OPTIONS);
+}

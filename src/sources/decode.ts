@@ -1,0 +1,40 @@
+import type { FileContent } from '../model/facts.js';
+import { DEFAULT_CONFIG } from '../config/defaults.js';
+
+/** How far into a file a NUL byte marks it as binary (the heuristic git itself uses). */
+const BINARY_SNIFF_BYTES = 8000;
+
+/**
+ * Turns the raw bytes of a file at head into the text the checks read.
+ * Too large, binary (a NUL in the first 8 KB) or invalid UTF-8 → `unreadable` with a reason the
+ * report can show; a UTF-8 byte-order mark is dropped so the first line parses like any other.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  maxBytes: number = DEFAULT_CONFIG.limits.max_file_bytes,
+): FileContent {
+  if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
+    return { state: 'unreadable', reason: 'binary file' };
+  try {
+    // `fatal` rejects invalid sequences instead of silently inserting U+FFFD; the BOM is stripped by default.
+    return { state: 'ok', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { state: 'unreadable', reason: 'not valid UTF-8' };
+  }
+}
+
+/** The `unreadable` answer for a file over the size limit, for sources that know the size without the bytes. */
+export function tooLarge(size: number, maxBytes: number): FileContent {
+  return {
+    state: 'unreadable',
+    reason: `${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (limits.max_file_bytes)`,
+  };
+}
+
+/** A human size for messages: `512 bytes`, `3.5 KB`, `4.2 MB`, `1 MB` (binary units, trailing `.0` dropped). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
