@@ -1,6 +1,7 @@
 import type { FileContent, FileReader } from '../model/facts.js';
 import type { ProofDocument } from '../model/proof.js';
 import { parseProof, type ParseOptions } from '../proof/parse.js';
+import { tooLarge } from '../config/limits.js';
 
 /** A changed Markdown file read at head and parsed (a proof or a session memory). */
 export interface LoadedDocument {
@@ -30,21 +31,11 @@ export function boundedReader(reader: FileReader, maxBytes: number): FileReader 
 
 function refuseOversized(content: FileContent, maxBytes: number): FileContent {
   if (content.state !== 'ok') return content;
-  // Characters are at least one byte each: only measure bytes when the length says it may be over.
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: only measure bytes when the length says it may be over.
   if (content.text.length <= maxBytes / 4) return content;
   const bytes = Buffer.byteLength(content.text, 'utf8');
   if (bytes <= maxBytes) return content;
-  return {
-    state: 'unreadable',
-    reason: `${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (limits.max_file_bytes)`,
-  };
-}
-
-/** Human size for messages: `4.2 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return tooLarge(bytes, maxBytes);
 }
 
 /** Reads and parses one Markdown document; an unreadable or absent file becomes a `problem`, never an exception. */
