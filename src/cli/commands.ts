@@ -1,9 +1,10 @@
 import type { Command } from './command.js';
 import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
 import { proofCommand } from './proof.js';
 
 /**
  * Every `merge-gate` command, in the order `--help` lists them. To add one (`init`, `explain`),
  * write `src/cli/<name>.ts` exporting a `Command` and list it here.
  */
-export const COMMANDS: readonly Command[] = [checkCommand, proofCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, proofCommand, explainCommand];
