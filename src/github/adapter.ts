@@ -187,7 +187,12 @@ export class GitHubAdapter implements PullRequestSource {
 
   /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */
   private async completeFileList(pr: PullRequestInfo): Promise<ChangedFile[]> {
-    const listed = await listChangedFiles(this.options.octokit, this.repository, this.options.pullNumber);
+    const listed = await listChangedFiles(
+      this.options.octokit,
+      this.repository,
+      this.options.pullNumber,
+      pr.changedFilesCount,
+    );
     if (!isTruncated(listed.length, pr.changedFilesCount)) return listed;
     const local = await diffFromCheckout(this.options.workspace, pr.baseSha, pr.headSha);
     if ('unavailable' in local)

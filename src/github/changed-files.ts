@@ -43,26 +43,52 @@ export function toChangedFile(entry: ApiFile): ChangedFile {
   return file;
 }
 
-/** Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`. */
+const PER_PAGE = 100;
+/** Pages requested at once: well inside GitHub's documented limit of 100 concurrent requests. */
+const PAGE_CONCURRENCY = 10;
+
+/**
+ * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
+ * With the PR's `changed_files` count known, the pages are fetched concurrently (a 3000-file PR is
+ * 30 requests: in sequence they would dominate the run); past the expected pages, it keeps reading
+ * one page at a time until a short page, so an undercount never truncates silently.
+ */
 export async function listChangedFiles(
   octokit: GitHubClient,
   repo: { owner: string; repo: string },
   pullNumber: number,
+  expectedCount = 0,
 ): Promise<ChangedFile[]> {
   const operation = `listing the changed files of PR #${pullNumber}`;
-  let entries: unknown[];
-  try {
-    entries = await octokit.paginate(octokit.rest.pulls.listFiles, {
-      ...repo,
-      pull_number: pullNumber,
-      per_page: 100,
-    });
-  } catch (error) {
-    throw toGitHubError(error, operation);
+  const maxPages = FILES_API_LIMIT / PER_PAGE;
+  const fetchPage = async (page: number): Promise<unknown[]> => {
+    try {
+      const { data } = await octokit.rest.pulls.listFiles({
+        ...repo,
+        pull_number: pullNumber,
+        per_page: PER_PAGE,
+        page,
+      });
+      if (!Array.isArray(data)) throw new GitHubApiError(operation, 'the answer is not a list of files');
+      return data;
+    } catch (error) {
+      throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+    }
+  };
+  const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
+  const pages: unknown[][] = [];
+  for (let first = 1; first <= planned; first += PAGE_CONCURRENCY) {
+    const batch = Array.from(
+      { length: Math.min(PAGE_CONCURRENCY, planned - first + 1) },
+      (_, i) => first + i,
+    );
+    pages.push(...(await Promise.all(batch.map(fetchPage))));
   }
-  if (!Array.isArray(entries)) throw new GitHubApiError(operation, 'the answer is not a list of files');
+  while (pages.length < maxPages && (pages.at(-1)?.length ?? 0) === PER_PAGE) {
+    pages.push(await fetchPage(pages.length + 1));
+  }
   try {
-    return entries.map((entry) => toChangedFile(entry as ApiFile));
+    return pages.flat().map((entry) => toChangedFile(entry as ApiFile));
   } catch (error) {
     throw new GitHubApiError(operation, (error as Error).message);
   }

@@ -101,6 +101,13 @@ describe('GitHubAdapter facts', () => {
     ]);
   });
 
+  it('reads on past the expected pages when the PR undercounts its files, never truncating silently', async () => {
+    github.addPullRequest(pr({ files: files(250), changedFiles: 120 }));
+    const { changedFiles } = await adapter().facts();
+    expect(changedFiles).toHaveLength(250);
+    expect(github.count('files')).toBe(3);
+  });
+
   it('keeps status, previous path, line counts and patch of each file', async () => {
     github.addPullRequest(
       pr({
