@@ -220,6 +220,17 @@ export class FakeGitHub {
   }
 
   /** Statuses posted on a commit, in the order received. */
+  /**
+   * The first `count` statuses posted on `sha` as sorted [context, state] pairs: the pending posts
+   * run concurrently, so only which ones came first is fixed, not their order.
+   */
+  firstPosted(sha: string, count: number): string[][] {
+    return this.statusesFor(sha)
+      .slice(0, count)
+      .map((s) => [s.context, s.state])
+      .sort();
+  }
+
   statusesFor(sha: string): PostedStatus[] {
     return this.statuses.filter((s) => s.sha === sha);
   }

@@ -32,7 +32,7 @@ export function boundedReader(reader: FileReader, maxBytes: number): FileReader 
 function refuseOversized(content: FileContent, maxBytes: number): FileContent {
   if (content.state !== 'ok') return content;
   // A UTF-16 code unit is at most 3 UTF-8 bytes: only measure bytes when the length says it may be over.
-  if (content.text.length <= maxBytes / 4) return content;
+  if (content.text.length <= maxBytes / 3) return content;
   const bytes = Buffer.byteLength(content.text, 'utf8');
   if (bytes <= maxBytes) return content;
   return tooLarge(bytes, maxBytes);
