@@ -28,6 +28,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '.bench-tmp/**',
       'build/**',
       'coverage/**',
       'node_modules/**',

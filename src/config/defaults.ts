@@ -117,5 +117,5 @@ export const DEFAULT_CONFIG: Config = {
     frozen: ['**/02-architecture/**', '.github/agents/**'],
   },
   tests: { allow: [] },
-  limits: { max_file_bytes: 5 * 1024 * 1024 },
+  limits: { max_file_bytes: 5 * 1024 * 1024, max_markdown_bytes: 1024 * 1024 },
 };

@@ -1,10 +1,17 @@
 import type { FileContent } from '../model/facts.js';
 
-/** The `unreadable` answer for a file over the size limit, for sources that know the size without the bytes. */
-export function tooLarge(size: number, maxBytes: number): FileContent {
+/** The config key of a size limit, named in the message so the reader knows what to raise. */
+export type SizeLimitKey = 'limits.max_file_bytes' | 'limits.max_markdown_bytes';
+
+/** The `unreadable` answer for a file over a size limit (by default `limits.max_file_bytes`). */
+export function tooLarge(
+  size: number,
+  maxBytes: number,
+  key: SizeLimitKey = 'limits.max_file_bytes',
+): FileContent {
   return {
     state: 'unreadable',
-    reason: `${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (limits.max_file_bytes)`,
+    reason: `${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (${key})`,
   };
 }
 

@@ -78,5 +78,7 @@ export interface Config {
   limits: {
     /** Files larger than this are not parsed; a finding says so. */
     max_file_bytes: number;
+    /** Markdown documents (proofs, memories, token files) larger than this are not parsed. */
+    max_markdown_bytes: number;
   };
 }

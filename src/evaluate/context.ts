@@ -23,6 +23,8 @@ export interface EvaluationContext {
   config: Config;
   /** Cached, size-bounded reader at the head commit. */
   reader: FileReader;
+  /** The same reader with the tighter Markdown bound: use it for anything handed to the proof parser. */
+  markdownReader: FileReader;
   parseOptions: ParseOptions;
   labels: ReadonlySet<string>;
   /** Changed files still present at head (added, modified, renamed…), i.e. not removed. */
@@ -51,6 +53,8 @@ export async function buildContext(
   configPath?: string,
 ): Promise<EvaluationContext> {
   const reader = boundedReader(sourceReader, config.limits.max_file_bytes);
+  // Markdown parsing slows down sharply on huge hostile input, so parsed documents get a lower bound.
+  const markdownReader = boundedReader(reader, config.limits.max_markdown_bytes, 'limits.max_markdown_bytes');
   const parseOptions = parseOptionsFrom(config);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
   const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
@@ -59,9 +63,9 @@ export async function buildContext(
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
 
   const [proofs, memories] = await Promise.all([
-    loadProofs(present, reader, config, parseOptions, facts.headRef),
+    loadProofs(present, markdownReader, config, parseOptions, facts.headRef),
     Promise.all(
-      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(reader, f.path, parseOptions)),
+      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parseOptions)),
     ),
   ]);
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
@@ -69,7 +73,7 @@ export async function buildContext(
     proofs,
     memories,
     foremanArtifacts,
-    reader,
+    { files: reader, markdown: markdownReader },
     config,
     parseOptions,
   );
@@ -88,6 +92,7 @@ export async function buildContext(
     facts,
     config,
     reader,
+    markdownReader,
     parseOptions,
     labels: new Set(facts.labels),
     present,
@@ -138,7 +143,7 @@ async function collectDelegation(
   proofs: ProofSet,
   memories: LoadedDocument[],
   foremanArtifacts: ChangedFile[],
-  reader: FileReader,
+  readers: { files: FileReader; markdown: FileReader },
   config: Config,
   parseOptions: ParseOptions,
 ): Promise<DelegationEvidence[]> {
@@ -155,13 +160,13 @@ async function collectDelegation(
   const proofPaths = new Set(proofs.proofs.map((p) => p.path));
   for (const file of foremanArtifacts) {
     if (memoryPaths.has(file.path) || proofPaths.has(file.path)) continue;
-    const content = await reader.read(file.path);
+    const content = await readers.files.read(file.path);
     if (content.state !== 'ok') continue;
     if (file.path.endsWith('.json')) {
       const order = delegationInOrder(content.text, file.path);
       if (order) evidence.push(order);
     } else if (file.path.endsWith('.md')) {
-      const { doc } = await loadDocument(reader, file.path, parseOptions);
+      const { doc } = await loadDocument(readers.markdown, file.path, parseOptions);
       const appointment = doc && delegationInAppointment(doc, file.path, config);
       if (appointment) evidence.push(appointment);
     }

@@ -1,7 +1,7 @@
 import type { FileContent, FileReader } from '../model/facts.js';
 import type { ProofDocument } from '../model/proof.js';
 import { parseProof, type ParseOptions } from '../proof/parse.js';
-import { tooLarge } from '../config/limits.js';
+import { tooLarge, type SizeLimitKey } from '../config/limits.js';
 
 /** A changed Markdown file read at head and parsed (a proof or a session memory). */
 export interface LoadedDocument {
@@ -13,15 +13,19 @@ export interface LoadedDocument {
 
 /**
  * Wraps the source's reader so every file is read at most once per evaluation, and files over
- * `limits.max_file_bytes` are refused before anything parses them (hostile input, issue #5).
+ * the limit named by `key` are refused before anything parses them (hostile input, issue #5).
  */
-export function boundedReader(reader: FileReader, maxBytes: number): FileReader {
+export function boundedReader(
+  reader: FileReader,
+  maxBytes: number,
+  key: SizeLimitKey = 'limits.max_file_bytes',
+): FileReader {
   const cache = new Map<string, Promise<FileContent>>();
   return {
     read(path) {
       let content = cache.get(path);
       if (!content) {
-        content = reader.read(path).then((read) => refuseOversized(read, maxBytes));
+        content = reader.read(path).then((read) => refuseOversized(read, maxBytes, key));
         cache.set(path, content);
       }
       return content;
@@ -29,13 +33,13 @@ export function boundedReader(reader: FileReader, maxBytes: number): FileReader 
   };
 }
 
-function refuseOversized(content: FileContent, maxBytes: number): FileContent {
+function refuseOversized(content: FileContent, maxBytes: number, key: SizeLimitKey): FileContent {
   if (content.state !== 'ok') return content;
   // A UTF-16 code unit is at most 3 UTF-8 bytes: only measure bytes when the length says it may be over.
   if (content.text.length <= maxBytes / 3) return content;
   const bytes = Buffer.byteLength(content.text, 'utf8');
   if (bytes <= maxBytes) return content;
-  return tooLarge(bytes, maxBytes);
+  return tooLarge(bytes, maxBytes, key);
 }
 
 /** Reads and parses one Markdown document; an unreadable or absent file becomes a `problem`, never an exception. */

@@ -5,6 +5,7 @@
  * Not the whole `gfm()` bundle: its autolink-literal transform walks the tree recursively and
  * overflows the stack on 5,000-deep nested lists, and links are plain text to the parser anyway.
  */
+import './linear-edit-map.js';
 import type { Root } from 'mdast';
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -15,9 +16,16 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { withSequenceBudget } from './inline-budget.js';
+
+const strikethrough = gfmStrikethrough();
+// `~` pairing is as quadratic as `*`/`_` pairing (see inline-budget.ts).
+for (const construct of [strikethrough.text?.[126] ?? []].flat()) {
+  withSequenceBudget(construct, 'strikethroughSequenceTemporary');
+}
 
 const MARKDOWN_OPTIONS: Options = {
-  extensions: [gfmTable(), gfmTaskListItem(), gfmStrikethrough(), frontmatter(['yaml'])],
+  extensions: [gfmTable(), gfmTaskListItem(), strikethrough, frontmatter(['yaml'])],
   mdastExtensions: [
     gfmTableFromMarkdown(),
     gfmTaskListItemFromMarkdown(),

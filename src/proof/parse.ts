@@ -10,6 +10,7 @@ import { DocumentCollector } from './collector.js';
 import { boldKeyValue, normaliseKey, splitKeyValue, TOKEN_FIELD } from './fields.js';
 import { inlineLines, plainText } from './inline.js';
 import { parseMarkdown } from './markdown.js';
+import { blankDeeplyNestedLines, MAX_LINE_NESTING } from './nesting.js';
 import { compileOptions, type CompiledOptions, type ParseOptions } from './options.js';
 import { readTable } from './tables.js';
 import { readYamlEntries } from './yaml-fields.js';
@@ -22,9 +23,12 @@ export { parseOptionsFrom, type ParseOptions } from './options.js';
  * parser gives up on) become `warnings`, and whatever was read before stays in the document.
  */
 export function parseProof(text: string, options: ParseOptions): ProofDocument {
-  const source = typeof text === 'string' ? text : '';
   const compiled = compileOptions(options);
   const out = new DocumentCollector(compiled);
+  const { text: source, skipped } = blankDeeplyNestedLines(typeof text === 'string' ? text : '');
+  for (const { line } of skipped) {
+    out.warn(`line not read: it opens more than ${MAX_LINE_NESTING} nested lists or block quotes`, line);
+  }
   let root: Root;
   try {
     root = parseMarkdown(source);

@@ -1,6 +1,7 @@
 /** Hostile and broken input: the parser reports problems as warnings and never throws. */
 import fc from 'fast-check';
 import { firstField, parseProof } from '../../../src/proof/parse.js';
+import { MAX_LINE_NESTING } from '../../../src/proof/nesting.js';
 import { DEFAULT_OPTIONS, parseLines } from './parse-helper.js';
 
 describe('never throws', () => {
@@ -52,19 +53,42 @@ describe('never throws', () => {
 });
 
 describe('deep nesting', () => {
-  it('reads a field at the bottom of 5,000 nested lists', () => {
-    const doc = parseProof(`${'- '.repeat(5000)}**Agent**: deep`, DEFAULT_OPTIONS);
+  it('reads a field at the bottom of 1,000 nested lists (the most one line may open)', () => {
+    const doc = parseProof(`${'- '.repeat(MAX_LINE_NESTING)}**Agent**: deep`, DEFAULT_OPTIONS);
     expect(firstField(doc, 'agent')?.value).toBe('deep');
+    expect(doc.warnings).toEqual([]);
   });
 
-  it('reads a token at the bottom of 5,000 nested blockquotes', () => {
-    const doc = parseProof(`# IAA\n\n${'>'.repeat(5000)} iaa_audit_token: IAA-s-1-PASS`, DEFAULT_OPTIONS);
+  it('reads a token at the bottom of 1,000 nested blockquotes', () => {
+    const doc = parseProof(
+      `# IAA\n\n${'>'.repeat(MAX_LINE_NESTING)} iaa_audit_token: IAA-s-1-PASS`,
+      DEFAULT_OPTIONS,
+    );
     expect(doc.token).toMatchObject({ kind: 'PASS', line: 3, underIaaHeading: true });
+  });
+
+  it('skips a line opening 5,000 lists or block quotes, says which, and reads the rest', () => {
+    const text = [
+      '**Agent**: foreman',
+      `${'- '.repeat(5000)}**Session ID**: hidden`,
+      `${'> '.repeat(5000)}deep quote`,
+      '**Date**: 2026-03-05',
+    ].join('\n\n');
+    const doc = parseProof(text, DEFAULT_OPTIONS);
+    expect(firstField(doc, 'agent')?.value).toBe('foreman');
+    expect(firstField(doc, 'date')).toMatchObject({ value: '2026-03-05', line: 7 });
+    expect(firstField(doc, 'session_id')).toBeUndefined();
+    expect(doc.warnings).toEqual([
+      { message: expect.stringContaining('more than 1000 nested lists or block quotes'), line: 3 },
+      { message: expect.stringContaining('more than 1000 nested lists or block quotes'), line: 5 },
+    ]);
   });
 
   it('survives 5,000 nested emphasis markers and 5,000-deep task lists', () => {
     expect(() => parseProof(`${'*_'.repeat(5000)}x${'_*'.repeat(5000)}`, DEFAULT_OPTIONS)).not.toThrow();
-    expect(parseProof(`${'- [x] '.repeat(5000)}done`, DEFAULT_OPTIONS).checklist.length).toBeGreaterThan(0);
+    const tasks = parseProof(`- [x] first\n\n${'- [x] '.repeat(5000)}done`, DEFAULT_OPTIONS);
+    expect(tasks.checklist.length).toBeGreaterThan(0);
+    expect(tasks.warnings).toHaveLength(1);
   });
 });
 

@@ -187,7 +187,7 @@ async function pathTokenFindings(
   at: Omit<Finding, 'severity' | 'message'>,
 ): Promise<Finding[]> {
   const path = token.path ?? token.value;
-  const content = await ctx.reader.read(path);
+  const content = await ctx.markdownReader.read(path);
   if (content.state !== 'ok') {
     const why =
       content.state === 'absent' ? 'does not exist at the head commit' : `cannot be read: ${content.reason}`;
