@@ -4,49 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActionIO, AnnotationProps } from '../../src/action/io.js';
-import { run } from '../../src/action/run.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
-import { connectGitHub } from '../../src/github/connect.js';
 import { clipDescription } from '../../src/github/status-sink.js';
 import { CHECK_IDS } from '../../src/model/contexts.js';
-import type { Evaluation } from '../../src/model/results.js';
-import { LocalGitSource } from '../../src/sources/local-git.js';
+import {
+  actionHarness,
+  engineSays,
+  FIXTURE,
+  HEAD_REF,
+  prEvent,
+  RUN_URL,
+  TOKEN,
+} from '../helpers/action-harness.js';
 import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
-
-const TOKEN = 'ghs_integrationTestToken0123456789';
-const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
-const HEAD_REF = 'copilot/deploy-ai-gateway-production';
-const RUN_URL = 'https://github.com/octo/repo/actions/runs/4242';
-const quiet = { debug: () => undefined, warn: () => undefined };
-
-/** `ActionIO` that records everything the action says. */
-class RecordingIO implements ActionIO {
-  readonly secrets: string[] = [];
-  readonly infos: string[] = [];
-  readonly annotations: { level: string; message: string; props?: AnnotationProps }[] = [];
-  readonly outputs = new Map<string, string>();
-  readonly failures: string[] = [];
-  readonly summaries: string[] = [];
-  constructor(private readonly inputs: Record<string, string>) {}
-  getInput = (name: string) => this.inputs[name] ?? '';
-  setSecret = (value: string) => void this.secrets.push(value);
-  info = (message: string) => void this.infos.push(message);
-  notice = (message: string, props?: AnnotationProps) =>
-    void this.annotations.push({ level: 'notice', message, props });
-  warning = (message: string, props?: AnnotationProps) =>
-    void this.annotations.push({ level: 'warning', message, props });
-  error = (message: string, props?: AnnotationProps) =>
-    void this.annotations.push({ level: 'error', message, props });
-  setOutput = (name: string, value: string) => void this.outputs.set(name, value);
-  setFailed = (message: string) => void this.failures.push(message);
-  writeSummary = async (markdown: string) => void this.summaries.push(markdown);
-  levels(level: string) {
-    return this.annotations.filter((a) => a.level === level);
-  }
-}
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -55,90 +25,7 @@ beforeEach(async () => {
 afterEach(() => github.close());
 afterAll(removeTempRepos);
 
-interface RunOptions {
-  eventName?: string;
-  payload?: unknown;
-  inputs?: Record<string, string>;
-  env?: Record<string, string>;
-}
-
-async function runAction(options: RunOptions = {}): Promise<RecordingIO> {
-  const io = new RecordingIO({ 'github-token': TOKEN, ...options.inputs });
-  const payload = JSON.stringify(options.payload ?? prEvent(7));
-  await run({
-    env: {
-      GITHUB_EVENT_NAME: options.eventName ?? 'pull_request_target',
-      GITHUB_EVENT_PATH: '/runner/event.json',
-      GITHUB_REPOSITORY: 'octo/repo',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '4242',
-      ...options.env,
-    },
-    io,
-    readFile: async (path) => {
-      if (path !== '/runner/event.json') throw new Error(`unexpected read of ${path}`);
-      return payload;
-    },
-    connect: (connection) =>
-      connectGitHub({
-        ...connection,
-        client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 300, rateLimitSecondMs: 1, log: quiet },
-      }),
-    now: () => 0,
-  });
-  return io;
-}
-
-function prEvent(number: number, headSha = 'f'.repeat(40), action = 'synchronize') {
-  return { action, number, pull_request: { number, head: { sha: headSha, ref: HEAD_REF } } };
-}
-
-/** A PR from fixture 743 in a temp repository, served by the fake; returns what the engine says of it. */
-async function serveFixturePr(options: { labels?: string[]; number?: number } = {}) {
-  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
-  await github.servePullRequestFromGit(repo.dir, {
-    number: options.number ?? 7,
-    headRef: HEAD_REF,
-    base,
-    head,
-    labels: options.labels,
-  });
-  return { repo, base, head, expected: await engineSays(repo, base, head, options.labels) };
-}
-
-/** The evaluation of the same PR through the local git source: what the statuses must say. */
-async function engineSays(
-  repo: TempRepo,
-  base: string,
-  head: string,
-  labels: string[] = [],
-): Promise<Evaluation> {
-  const source = new LocalGitSource({
-    repo: repo.dir,
-    base,
-    head,
-    headRef: HEAD_REF,
-    labels,
-    author: 'copilot-swe-agent[bot]',
-  });
-  try {
-    return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
-      configPath: '.github/merge-gate.yml',
-    });
-  } finally {
-    await source.close();
-  }
-}
-
-function expectAllTerminal(sha: string, prefix = '') {
-  const finals = github.finalStatuses(sha);
-  for (const check of CHECK_IDS) {
-    const status = finals.get(prefix ? `${prefix}/${check}` : check);
-    expect(status?.state).toMatch(/^(success|failure|error)$/);
-  }
-  expect(finals.size).toBe(7);
-}
+const { runAction, serveFixturePr, expectAllTerminal } = actionHarness(() => github);
 
 describe('run() on a pull request', () => {
   it('posts pending on all seven contexts, then the states the engine decides, linking the run', async () => {

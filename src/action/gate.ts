@@ -75,6 +75,9 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
         `The event was for ${event.headSha.slice(0, 7)}; the PR head is now ${headSha.slice(0, 7)}.`,
       );
     }
+    // The file list does not depend on the config: start it now so the two reads overlap.
+    // (A failure surfaces when evaluateUnder awaits it; the catch only avoids an unhandled rejection.)
+    source.facts().catch(() => undefined);
     let config: Config | undefined;
     let configProblem: string | undefined;
     try {

@@ -68,7 +68,12 @@ function hardenRequests(timeoutMs: number): OctokitPlugin {
         ownSignals.add(signal);
         options.request = { ...options.request, signal };
       }
-      const response = (await request(rawOptions)) as HookResponse;
+      let response: HookResponse;
+      try {
+        response = (await request(rawOptions)) as HookResponse;
+      } catch (error) {
+        throw asSecondaryLimit(error);
+      }
       const contentType = String(response.headers['content-type'] ?? '');
       if (/\bjson\b/i.test(contentType) && typeof response.data === 'string') {
         throw Object.assign(new Error(`malformed JSON in the answer to ${options.method} ${options.url}`), {
@@ -80,6 +85,36 @@ function hardenRequests(timeoutMs: number): OctokitPlugin {
       return response as never;
     });
   };
+}
+
+/**
+ * GitHub answers a secondary rate limit with 403 or 429, a `retry-after` header or none, and not
+ * always with "secondary rate" in the message, which is all the throttling plugin looks for. Any 429,
+ * and a 403 with `retry-after`, is a secondary limit unless the primary quota is spent: say so, so
+ * the plugin waits `retry-after` (or its one-minute fallback) and retries.
+ */
+function asSecondaryLimit(error: unknown): unknown {
+  const failure = error as {
+    status?: number;
+    message?: string;
+    response?: { headers?: Record<string, unknown> };
+  };
+  const headers = failure?.response?.headers ?? {};
+  const limited =
+    failure?.status === 429 || (failure?.status === 403 && headers['retry-after'] !== undefined);
+  if (
+    !limited ||
+    headers['x-ratelimit-remaining'] === '0' ||
+    /\bsecondary rate\b/i.test(failure.message ?? '')
+  ) {
+    return error;
+  }
+  try {
+    failure.message = `${failure.message ?? 'rate limited'} (secondary rate limit)`;
+  } catch {
+    // A frozen error keeps its message; the retry plugin then treats it as final.
+  }
+  return error;
 }
 
 /**

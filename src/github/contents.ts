@@ -44,13 +44,17 @@ async function readBody(
   return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 
+const MALFORMED = 'the contents API answered with malformed JSON';
+/** Attempts at a file whose answer was malformed: the body is streamed past Octokit's retries. */
+const MALFORMED_ATTEMPTS = 3;
+
 /** The file's bytes from the JSON (base64) form, or why there are none. */
 function bytesFromJson(text: string): Uint8Array | { reason: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { reason: 'the contents API answered with malformed JSON' };
+    return { reason: MALFORMED };
   }
   if (Array.isArray(parsed)) return { reason: 'a directory, not a file' };
   const json = (parsed ?? {}) as ContentsJson;
@@ -59,6 +63,25 @@ function bytesFromJson(text: string): Uint8Array | { reason: string } {
   if (json.encoding === 'base64' && typeof json.content === 'string')
     return Buffer.from(json.content, 'base64');
   return { reason: 'the contents API did not return the file (over 1 MB without the raw media type)' };
+}
+
+type Fetch = (url: string, init?: object) => Promise<unknown>;
+
+/**
+ * The fetch Octokit is configured with (the runner's proxy-aware one), wrapped to keep a reference
+ * to each Response. With `parseSuccessResponseBody: false` Octokit hands over only the body stream
+ * and drops the Response; undici cancels the body of a Response that is garbage collected, so a
+ * file could read as empty. Holding the Response until the body is read prevents that.
+ */
+function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { response?: unknown } } {
+  const configured = octokit.request.endpoint.DEFAULTS.request?.fetch as Fetch | undefined;
+  const base: Fetch = configured ?? ((url, init) => globalThis.fetch(url, init));
+  const kept: { response?: unknown } = {};
+  const fetch: Fetch = async (url, init) => {
+    kept.response = await base(url, init);
+    return kept.response;
+  };
+  return { fetch, kept };
 }
 
 /** For a body that outgrew the limit while streaming (its full size is unknown). */
@@ -77,7 +100,20 @@ export async function fetchFileContent(
   location: FileLocation,
   maxBytes: number,
 ): Promise<FileContent> {
+  for (let attempt = 1; ; attempt += 1) {
+    const content = await fetchOnce(octokit, location, maxBytes);
+    const malformed = content.state === 'unreadable' && content.reason === MALFORMED;
+    if (!malformed || attempt >= MALFORMED_ATTEMPTS) return content;
+  }
+}
+
+async function fetchOnce(
+  octokit: GitHubClient,
+  location: FileLocation,
+  maxBytes: number,
+): Promise<FileContent> {
   const { owner, repo, ref, path } = location;
+  const { fetch, kept } = keepingResponse(octokit);
   let response: { headers: Record<string, string | number | undefined>; data: unknown };
   try {
     response = await octokit.rest.repos.getContent({
@@ -86,7 +122,7 @@ export async function fetchFileContent(
       path,
       ref,
       mediaType: { format: 'raw' },
-      request: { parseSuccessResponseBody: false },
+      request: { parseSuccessResponseBody: false, fetch },
     });
   } catch (error) {
     if (isNotFound(error)) return { state: 'absent' };
@@ -105,8 +141,16 @@ export async function fetchFileContent(
     read = await readBody(body, isJson ? Math.ceil(maxBytes * 1.4) + 4096 : maxBytes);
   } catch (error) {
     return { state: 'unreadable', reason: toGitHubError(error, `reading ${path}`).message };
+  } finally {
+    kept.response = undefined;
   }
   if (read.overLimit) return overLimit(maxBytes);
+  const encoded = String(response.headers['content-encoding'] ?? 'identity') !== 'identity';
+  if (!encoded && Number.isFinite(declared) && read.bytes.byteLength !== declared) {
+    // Never judge a file by a cut-off download: an empty YAML file would pass its syntax check.
+    const reason = `the download of ${path} ended early (${read.bytes.byteLength} of ${declared} bytes)`;
+    return { state: 'unreadable', reason };
+  }
   if (!isJson) return decodeText(read.bytes, maxBytes);
   const bytes = bytesFromJson(Buffer.from(read.bytes).toString('utf8'));
   return bytes instanceof Uint8Array

@@ -1,0 +1,137 @@
+/**
+ * Runs `run()` in-process against a {@link FakeGitHub}: the real adapter, Octokit, pagination and
+ * retry code, with a recording `ActionIO` instead of `@actions/core` (shared by the action suites).
+ */
+import { join } from 'node:path';
+import type { ActionIO, AnnotationProps } from '../../src/action/io.js';
+import { run } from '../../src/action/run.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { connectGitHub } from '../../src/github/connect.js';
+import { CHECK_IDS } from '../../src/model/contexts.js';
+import type { Evaluation } from '../../src/model/results.js';
+import { LocalGitSource } from '../../src/sources/local-git.js';
+import { type FakeGitHub, gitRepoFromFixture } from './fake-github.js';
+import type { TempRepo } from './git-repo.js';
+
+export const TOKEN = 'ghs_integrationTestToken0123456789';
+export const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
+export const HEAD_REF = 'copilot/deploy-ai-gateway-production';
+export const RUN_URL = 'https://github.com/octo/repo/actions/runs/4242';
+const quiet = { debug: () => undefined, warn: () => undefined };
+
+/** `ActionIO` that records everything the action says. */
+export class RecordingIO implements ActionIO {
+  readonly secrets: string[] = [];
+  readonly infos: string[] = [];
+  readonly annotations: { level: string; message: string; props?: AnnotationProps }[] = [];
+  readonly outputs = new Map<string, string>();
+  readonly failures: string[] = [];
+  readonly summaries: string[] = [];
+  constructor(private readonly inputs: Record<string, string>) {}
+  getInput = (name: string) => this.inputs[name] ?? '';
+  setSecret = (value: string) => void this.secrets.push(value);
+  info = (message: string) => void this.infos.push(message);
+  notice = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'notice', message, props });
+  warning = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'warning', message, props });
+  error = (message: string, props?: AnnotationProps) =>
+    void this.annotations.push({ level: 'error', message, props });
+  setOutput = (name: string, value: string) => void this.outputs.set(name, value);
+  setFailed = (message: string) => void this.failures.push(message);
+  writeSummary = async (markdown: string) => void this.summaries.push(markdown);
+  levels(level: string) {
+    return this.annotations.filter((a) => a.level === level);
+  }
+}
+
+export interface RunOptions {
+  eventName?: string;
+  payload?: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+export function prEvent(number: number, headSha = 'f'.repeat(40), action = 'synchronize') {
+  return { action, number, pull_request: { number, head: { sha: headSha, ref: HEAD_REF } } };
+}
+
+/** The evaluation of the same PR through the local git source: what the statuses must say. */
+export async function engineSays(
+  repo: TempRepo,
+  base: string,
+  head: string,
+  labels: string[] = [],
+): Promise<Evaluation> {
+  const source = new LocalGitSource({
+    repo: repo.dir,
+    base,
+    head,
+    headRef: HEAD_REF,
+    labels,
+    author: 'copilot-swe-agent[bot]',
+  });
+  try {
+    return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
+      configPath: '.github/merge-gate.yml',
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+/** The helpers that talk to the fake API; `github` is read at call time (a new server per test). */
+export function actionHarness(github: () => FakeGitHub) {
+  async function runAction(options: RunOptions = {}): Promise<RecordingIO> {
+    const io = new RecordingIO({ 'github-token': TOKEN, ...options.inputs });
+    const payload = JSON.stringify(options.payload ?? prEvent(7));
+    await run({
+      env: {
+        GITHUB_EVENT_NAME: options.eventName ?? 'pull_request_target',
+        GITHUB_EVENT_PATH: '/runner/event.json',
+        GITHUB_REPOSITORY: 'octo/repo',
+        GITHUB_API_URL: github().url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '4242',
+        ...options.env,
+      },
+      io,
+      readFile: async (path) => {
+        if (path !== '/runner/event.json') throw new Error(`unexpected read of ${path}`);
+        return payload;
+      },
+      connect: (connection) =>
+        connectGitHub({
+          ...connection,
+          client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 300, rateLimitSecondMs: 1, log: quiet },
+        }),
+      now: () => 0,
+    });
+    return io;
+  }
+
+  /** A PR from fixture 743 in a temp repository, served by the fake; returns what the engine says of it. */
+  async function serveFixturePr(options: { labels?: string[]; number?: number } = {}) {
+    const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+    await github().servePullRequestFromGit(repo.dir, {
+      number: options.number ?? 7,
+      headRef: HEAD_REF,
+      base,
+      head,
+      labels: options.labels,
+    });
+    return { repo, base, head, expected: await engineSays(repo, base, head, options.labels) };
+  }
+
+  function expectAllTerminal(sha: string, prefix = '') {
+    const finals = github().finalStatuses(sha);
+    for (const check of CHECK_IDS) {
+      const status = finals.get(prefix ? `${prefix}/${check}` : check);
+      expect(status?.state).toMatch(/^(success|failure|error)$/);
+    }
+    expect(finals.size).toBe(7);
+  }
+
+  return { runAction, serveFixturePr, expectAllTerminal };
+}

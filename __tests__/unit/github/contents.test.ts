@@ -1,0 +1,51 @@
+/**
+ * `fetchFileContent` with the real Octokit stack against the fake API, through a fetch that stands
+ * for the runner's configured (proxy-aware) one.
+ */
+import { getOctokit } from '@actions/github';
+import { fetchFileContent } from '../../../src/github/contents.js';
+import { FakeGitHub } from '../../helpers/fake-github.js';
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await FakeGitHub.start();
+  github.setFile('octo/repo', 'a'.repeat(40), 'config/values.yml', 'key: value\n');
+});
+afterEach(() => github.close());
+
+const location = { owner: 'octo', repo: 'repo', ref: 'a'.repeat(40), path: 'config/values.yml' };
+
+/** A client whose configured fetch is `fetch`, as @actions/github configures its proxy fetch. */
+function clientWith(fetch: (url: string, init?: RequestInit) => Promise<Response>) {
+  return getOctokit('token', { baseUrl: github.url, request: { fetch } });
+}
+
+it('reads through the configured fetch (so a runner proxy still applies)', async () => {
+  const calls: string[] = [];
+  const octokit = clientWith(async (url, init) => {
+    calls.push(url);
+    return fetch(url, init);
+  });
+  await expect(fetchFileContent(octokit, location, 1024)).resolves.toEqual({
+    state: 'ok',
+    text: 'key: value\n',
+  });
+  expect(calls).toEqual([expect.stringContaining('/contents/config%2Fvalues.yml?ref=')]);
+});
+
+it('calls a body that ends before its content-length unreadable, never an empty file', async () => {
+  // What undici does to the body of a Response garbage-collected mid-read: it simply ends.
+  const octokit = clientWith(async (url, init) => {
+    const real = await fetch(url, init);
+    await real.body?.cancel();
+    return new Response(new ReadableStream({ start: (c) => c.close() }), {
+      status: real.status,
+      headers: real.headers,
+    });
+  });
+  const content = await fetchFileContent(octokit, location, 1024);
+  expect(content).toEqual({
+    state: 'unreadable',
+    reason: 'the download of config/values.yml ended early (0 of 11 bytes)',
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Runs the committed bundle the way a runner does (as __tests__/e2e/action.test.ts does): its own
+ * process, the GITHUB_* / INPUT_* environment, an event file, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT,
+ * against a fresh fake GitHub API on loopback. Times are taken with the same clock in this process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { github, HEAD_REF, PR_NUMBER, servePr } from './pr-repo.mjs';
+import { ROOT } from './lib.mjs';
+
+export const BUNDLE = join(ROOT, 'dist/index.js');
+const TOKEN = 'ghs_benchToken_0123456789';
+export const ROUTES = ['pull', 'files', 'contents', 'statuses', 'other'];
+
+/** The runner's environment for one run (the e2e test's list). */
+export function runnerEnv(dir, apiUrl, eventName) {
+  const inputs = {
+    'github-token': TOKEN,
+    config: '.github/merge-gate.yml',
+    'fail-on': 'error',
+    'context-prefix': '',
+  };
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_REPOSITORY: 'octo/repo',
+    GITHUB_REPOSITORY_OWNER: 'octo',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
+    GITHUB_RUN_ID: '777',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '5',
+    GITHUB_WORKFLOW: 'Merge Gate',
+    GITHUB_JOB: 'gate',
+    GITHUB_ACTION: 'merge-gate',
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_OUTPUT: join(dir, 'output.txt'),
+    GITHUB_WORKSPACE: dir,
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+  };
+}
+
+/** Spawns `node dist/index.js` with an event; resolves when it has exited and closed its output. */
+export async function spawnBundle({ eventName, payload, apiUrl, onSpawn = () => undefined }) {
+  const dir = mkdtempSync(join(tmpdir(), 'merge-gate-bench-'));
+  try {
+    const env = runnerEnv(dir, apiUrl, eventName);
+    writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(payload));
+    writeFileSync(env.GITHUB_STEP_SUMMARY, '');
+    writeFileSync(env.GITHUB_OUTPUT, '');
+    const start = performance.now();
+    onSpawn(start);
+    const child = spawn(process.execPath, [BUNDLE], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Piped and drained like a runner's log, not discarded: writing the log is part of the cost.
+    child.stdout.resume();
+    child.stderr.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const wallMs = performance.now() - start;
+    const output = readFileSync(env.GITHUB_OUTPUT, 'utf8');
+    const verdict = /^verdict<<(\S+)\n(.*)\n\1$/m.exec(output)?.[2] ?? '?';
+    return { code, wallMs, verdict };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One run of the action on `pr` against a fresh fake with `latencyMs` added to every answer.
+ * Returns the wall time, the exit code, the verdict and every request with its arrival time
+ * (ms since spawn).
+ */
+export async function runAction(pr, { latencyMs = 0 } = {}) {
+  const { FakeGitHub } = await github();
+  const fake = await FakeGitHub.start({ token: TOKEN, latencyMs });
+  servePr(fake, pr);
+  let start = 0;
+  const arrivals = [];
+  // The fake records a request as soon as its (empty) body is read: note when, on our clock.
+  const record = fake.requests.push.bind(fake.requests);
+  fake.requests.push = (...requests) => {
+    for (let i = 0; i < requests.length; i += 1) arrivals.push(performance.now() - start);
+    return record(...requests);
+  };
+  try {
+    const run = await spawnBundle({
+      eventName: 'pull_request_target',
+      payload: {
+        action: 'synchronize',
+        number: PR_NUMBER,
+        pull_request: { number: PR_NUMBER, head: { sha: pr.headSha, ref: HEAD_REF } },
+      },
+      apiUrl: fake.url,
+      onSpawn: (at) => (start = at),
+    });
+    const requests = fake.requests.map((r, i) => ({
+      route: r.route,
+      path: r.path,
+      query: r.query,
+      body: r.body,
+      at: arrivals[i],
+    }));
+    return { ...run, requests };
+  } finally {
+    await fake.close();
+  }
+}
+
+/** Requests per route, plus the total. */
+export function countByRoute(requests) {
+  const counts = Object.fromEntries(ROUTES.map((route) => [route, 0]));
+  for (const request of requests) counts[request.route] += 1;
+  return { ...counts, total: requests.length };
+}
