@@ -3,7 +3,7 @@
 import { Document, stringify } from 'yaml';
 
 const PUBLISHED_SCHEMA =
-  'https://raw.githubusercontent.com/<owner>/merge-gate/v1/schema/merge-gate.schema.json';
+  'https://raw.githubusercontent.com/OWNER/merge-gate/v1/schema/merge-gate.schema.json';
 const YAML_OPTIONS = { lineWidth: 0 };
 
 /**
@@ -81,7 +81,7 @@ function intro() {
     '- **Editor support:** put a `yaml-language-server` comment on the first line, as in the complete file below, to get',
     '  completion and validation in editors that use the YAML language server (VS Code with the YAML extension, and',
     '  others). The example points at the schema by a relative path; from another repository use the published URL',
-    `  \`${PUBLISHED_SCHEMA}\` (replace \`<owner>\`).`,
+    `  \`${PUBLISHED_SCHEMA}\` (replace \`OWNER\`).`,
     '',
   ];
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CHECK_IDS } from '../../src/model/contexts.js';
 import { main } from '../../src/cli/main.js';
 
@@ -25,6 +26,24 @@ describe('merge-gate explain', () => {
     expect(stdout).toContain('proof.required_fields');
     expect(stdout).toContain('token.pattern');
     expect((await run(['explain', 'merge-gate/verdict'])).stdout).toContain('tests.allow');
+  });
+
+  it('names only keys the schema has, for every check', async () => {
+    const schema = JSON.parse(readFileSync('schema/merge-gate.schema.json', 'utf8'));
+    const exists = (key: string): boolean => {
+      let node = schema;
+      for (const part of key.replace(/\[\]/g, '').split('.')) {
+        node = node?.properties?.[part] ?? node?.items?.properties?.[part];
+        if (!node) return false;
+      }
+      return true;
+    };
+    for (const id of CHECK_IDS) {
+      const { stdout } = await run(['explain', id]);
+      const keys = [...stdout.matchAll(/^ {2}- (\S+)$/gm)].map((m) => m[1] as string);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect([id, key, exists(key)]).toEqual([id, key, true]);
+    }
   });
 
   it('refuses an unknown check with usage exit code 2, listing the valid names', async () => {

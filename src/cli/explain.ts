@@ -1,6 +1,6 @@
 import { CHECK_IDS } from '../model/contexts.js';
 import { CHECKS } from '../evaluate/checks/index.js';
-import { verdictConfigKeys, verdictSummary } from '../evaluate/checks/verdict.js';
+import { verdictDescription } from '../evaluate/checks/verdict.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { EXIT } from './io.js';
@@ -16,11 +16,7 @@ Options:
 
 /** What each check is for, from the check definitions themselves (one source of truth). */
 function describe(): Map<string, { summary: string; configKeys: string[] }> {
-  const entries = new Map(
-    CHECKS.map((c) => [c.id as string, { summary: c.summary, configKeys: c.configKeys }]),
-  );
-  entries.set('merge-gate/verdict', { summary: verdictSummary, configKeys: verdictConfigKeys });
-  return entries;
+  return new Map([...CHECKS, verdictDescription].map((c) => [c.id as string, c]));
 }
 
 /** `merge-gate explain CHECK`: what a check does and the config keys that govern it. */

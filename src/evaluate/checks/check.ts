@@ -9,11 +9,15 @@ export interface CheckOutcome {
   findings: Finding[];
 }
 
-/** Every check has the same shape; `summary` and `configKeys` also feed `merge-gate explain`. */
-export interface CheckDefinition {
+/** What `merge-gate explain` says of a check: all seven have it, the verdict included. */
+export interface CheckDescription {
   id: CheckId;
   summary: string;
   configKeys: string[];
+}
+
+/** The six checks the verdict aggregates all have this shape. */
+export interface CheckDefinition extends CheckDescription {
   run(ctx: EvaluationContext): Promise<CheckOutcome> | CheckOutcome;
 }
 

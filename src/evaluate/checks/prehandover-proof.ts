@@ -21,6 +21,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     'proof.completeness_headings',
     'synonyms',
     'token.pattern',
+    'limits.max_markdown_bytes',
   ],
   async run(ctx) {
     const { governing, related } = ctx.proofs;

@@ -13,7 +13,12 @@ export const sessionMemoryCheck: CheckDefinition = {
   id: 'session-memory-check',
   summary:
     "The session memory of the proof's session is added or modified by this PR, with its required fields.",
-  configKeys: ['session_memory.globs', 'session_memory.required_fields', 'synonyms'],
+  configKeys: [
+    'session_memory.globs',
+    'session_memory.required_fields',
+    'synonyms',
+    'limits.max_markdown_bytes',
+  ],
   run(ctx) {
     const governing = ctx.proofs.governing;
     if (ctx.role !== 'foreman' && !governing) {

@@ -2,11 +2,19 @@ import type { CheckResult, Finding } from '../../model/results.js';
 import type { EvaluationContext } from '../context.js';
 import { checkJsonSyntax, checkYamlSyntax } from '../syntax.js';
 import { notGreenTestEvidence } from '../test-evidence.js';
-import { failure, listSome, success, type CheckOutcome } from './check.js';
+import { VERDICT } from '../../model/contexts.js';
+import { failure, listSome, success, type CheckDescription, type CheckOutcome } from './check.js';
 
-export const verdictSummary =
-  "The overall verdict: changed YAML/JSON files parse, the proof's test evidence is green, and the other six checks passed.";
-export const verdictConfigKeys = ['tests.allow', 'limits.max_file_bytes', 'mode'];
+/**
+ * The verdict is described like the others but runs differently: after the six, from its own
+ * findings plus their results (see `evaluate`), so it is not a `CheckDefinition`.
+ */
+export const verdictDescription: CheckDescription = {
+  id: VERDICT,
+  summary:
+    "The overall verdict: changed YAML/JSON files parse, the proof's test evidence is green, and the other six checks passed.",
+  configKeys: ['tests.allow', 'limits.max_file_bytes', 'mode', 'override_label'],
+};
 
 /** The verdict's own gate: syntax of changed YAML/JSON files and green test evidence (SPEC §4.7). */
 export async function verdictOwnFindings(ctx: EvaluationContext): Promise<Finding[]> {
