@@ -40,7 +40,7 @@ describe('docs/configuration.md', () => {
 
   it('names the published schema URL', () => {
     expect(committed).toContain(
-      'https://raw.githubusercontent.com/<owner>/merge-gate/v1/schema/merge-gate.schema.json',
+      'https://raw.githubusercontent.com/OWNER/merge-gate/v1/schema/merge-gate.schema.json',
     );
   });
 });

@@ -128,6 +128,19 @@ describe('prehandover-proof-check', () => {
     expect(result(await evaluatePr(pr), CHECK).state).toBe('failure');
   });
 
+  it('reads the verdict of a prose token file from the matched text, whatever groups the pattern has', async () => {
+    const tokenFile = '.agent-admin/assurance/iaa-token-session-031.md';
+    const config = configWith();
+    config.token.pattern = 'IAA-[A-Za-z0-9-]+';
+    const pr = goodForemanPr({ token: tokenFile });
+    pr.change(tokenFile, '# Audit\n\nAudited and issued IAA-session-031-20260305-PASS today.\n');
+    expect(result(await evaluatePr(pr, config), CHECK).state).toBe('success');
+    pr.change(tokenFile, '# Audit\n\nFirst IAA-session-031-PASS, then IAA-session-031-R2-REJECT.\n');
+    expect(failures(await evaluatePr(pr, config), CHECK)).toContainEqual(
+      expect.stringContaining('holds a REJECT token'),
+    );
+  });
+
   it('refuses a proof over the size limit with a clear message', async () => {
     const config = configWith();
     config.limits.max_file_bytes = 1000;

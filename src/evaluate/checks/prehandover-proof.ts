@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/results.js';
 import type { ProofDocument, TokenOccurrence } from '../../model/proof.js';
 import { firstField, parseProof } from '../../proof/parse.js';
+import { verdictOf } from '../../proof/token.js';
 import type { EvaluationContext } from '../context.js';
 import { findPlaceholder } from '../placeholders.js';
 import { branchName } from '../proofs.js';
@@ -195,7 +196,7 @@ async function pathTokenFindings(
     return [{ severity: 'failure', message: `IAA token file ${path} ${why}`, ...at }];
   }
   const held = parseProof(content.text, ctx.parseOptions).token;
-  const kind = held.kind === 'MISSING' ? tokenInText(content.text, ctx.config.token.pattern) : held.kind;
+  const kind = held.kind === 'MISSING' ? lastTokenIn(content.text, ctx.config.token.pattern) : held.kind;
   if (kind === 'PASS' || kind === 'ADVISORY') return [];
   if (kind === 'PENDING' && ctx.config.proof.pending === 'success') return [];
   return [
@@ -207,15 +208,13 @@ async function pathTokenFindings(
   ];
 }
 
-/** The kind of the last token in a token file written as prose rather than as a field. */
-function tokenInText(text: string, pattern: string): TokenOccurrence['kind'] {
-  const matches = [...text.slice(0, 200_000).matchAll(new RegExp(pattern, 'g'))];
-  const suffix = matches.at(-1)?.[1]?.toUpperCase();
-  if (!suffix) return 'MISSING';
-  if (suffix === 'PASS') return 'PASS';
-  if (suffix === 'PENDING') return 'PENDING';
-  if (suffix.startsWith('PHASE_A')) return 'ADVISORY';
-  return 'REJECT';
+/**
+ * The kind of the last token in a token file written as prose rather than as a field, read from
+ * the verdict words of the matched text exactly as the parser reads a token field.
+ */
+function lastTokenIn(text: string, pattern: string): TokenOccurrence['kind'] {
+  const last = [...text.slice(0, 200_000).matchAll(new RegExp(pattern, 'g'))].at(-1)?.[0];
+  return last === undefined ? 'MISSING' : verdictOf(last);
 }
 
 function tokenSummary(token: TokenOccurrence): string {
