@@ -29,7 +29,7 @@ interface BundleRun {
 
 /**
  * The token appears only in the `::add-mask::` command (the runner consumes it and masks the value
- * everywhere): not in the log, the summary, the outputs, or any status posted.
+ * everywhere): not in the log, the summary, the outputs, any status or any PR comment posted.
  */
 function expectTokenHidden(run: BundleRun): void {
   const mask = `::add-mask::${TOKEN}`;
@@ -40,6 +40,7 @@ function expectTokenHidden(run: BundleRun): void {
     run.summary,
     run.outputFile,
     JSON.stringify(github.statuses),
+    JSON.stringify(github.comments.all),
   ];
   for (const text of visible) expect(text).not.toContain(TOKEN);
 }
@@ -98,6 +99,7 @@ async function runBundle(options: {
     config: '.github/merge-gate.yml',
     'fail-on': 'error',
     'context-prefix': '',
+    comment: '',
     ...options.inputs,
   };
   const env: NodeJS.ProcessEnv = {
@@ -239,6 +241,28 @@ describe('node dist/index.js', () => {
     expect(run.outputs.verdict).toBe('failure');
     expect(run.outputs['failed-checks']).toContain('prehandover-proof-check');
     expect(run.stdout).toMatch(/^::error::Merge Gate: .*did not pass/m);
+  });
+
+  it('with INPUT_COMMENT=always: one sticky comment with the report, after the statuses, no token in it', async () => {
+    const head = await serveFailingPr();
+    const run = await runBundle({
+      eventName: 'pull_request_target',
+      payload: prEvent(8, head),
+      inputs: { comment: 'always' },
+    });
+
+    expect(run.code).toBe(0);
+    const comments = github.comments.on('octo/repo', 8);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? '';
+    expect(body).toMatch(/^<!-- merge-gate:report -->\n/);
+    expect(body).toContain('Merge Gate: blocked');
+    for (const check of CHECK_IDS) expect(body).toContain(check);
+    expect(body).toContain('https://github.com/octo/repo/actions/runs/777');
+    expect(body).not.toContain(TOKEN);
+    const routes = github.requests.map((r) => r.route);
+    expect(routes.lastIndexOf('statuses')).toBeLessThan(routes.indexOf('comments'));
+    expect(run.stdout).toMatch(/^Merge Gate commented on PR #8: /m);
   });
 
   it('retries 5xx answers and still ends every context terminal', async () => {

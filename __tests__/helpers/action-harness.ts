@@ -12,7 +12,7 @@ import { CHECK_IDS } from '../../src/model/contexts.js';
 import type { Evaluation } from '../../src/model/results.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { type FakeGitHub, gitRepoFromFixture } from './fake-github.js';
-import type { TempRepo } from './git-repo.js';
+import { createRepo, type TempRepo } from './git-repo.js';
 
 export const TOKEN = 'ghs_integrationTestToken0123456789';
 export const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
@@ -124,6 +124,29 @@ export function actionHarness(github: () => FakeGitHub) {
     return { repo, base, head, expected: await engineSays(repo, base, head, options.labels) };
   }
 
+  /**
+   * A PR with implementation code and no proof (the proof check and the verdict fail), with `config`
+   * as the base branch's .github/merge-gate.yml when given.
+   */
+  async function serveFailingPr(options: { number?: number; config?: string } = {}) {
+    const repo = createRepo({
+      files: {
+        'README.md': '# base\n',
+        ...(options.config !== undefined ? { '.github/merge-gate.yml': options.config } : {}),
+      },
+    });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const head = repo.commit('no proof', { 'apps/web/src/feature.ts': 'export const x = 1;\n' });
+    await github().servePullRequestFromGit(repo.dir, {
+      number: options.number ?? 7,
+      headRef: HEAD_REF,
+      base,
+      head,
+    });
+    return { repo, base, head };
+  }
+
   function expectAllTerminal(sha: string, prefix = '') {
     const finals = github().finalStatuses(sha);
     for (const check of CHECK_IDS) {
@@ -133,5 +156,5 @@ export function actionHarness(github: () => FakeGitHub) {
     expect(finals.size).toBe(7);
   }
 
-  return { runAction, serveFixturePr, expectAllTerminal };
+  return { runAction, serveFixturePr, serveFailingPr, expectAllTerminal };
 }

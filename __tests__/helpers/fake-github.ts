@@ -8,12 +8,15 @@
  *   github.setFile('octo/repo', headSha, 'proof.md', '…');                              // contents by hand
  *   github.inject('files', { kind: 'status', status: 502 }, 2);  // the next two file-list requests fail
  *   github.inject('statuses', { kind: 'timeout' }, Infinity, 7); // every status post after the first 7 hangs
+ *   github.comments.add('octo/repo', 7, 'LGTM');                   // a reviewer's comment on PR #7
  *   …  github.count('files'), github.peakConcurrency('statuses'), github.finalStatuses(sha), github.requests
+ *   …  github.comments.on('octo/repo', 7)                          // PR #7's conversation, oldest first
  *   await github.close();
  *
  * Routes: `pull` (GET a PR), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
  * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `statuses`
- * (POST a commit status; a description over 140 characters gets 422 like GitHub). Anything else: 404.
+ * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
+ * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,9 +26,10 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
+import { FakeComments, type FakeAnswer } from './fake-comments.js';
 import { createRepo, type TempRepo } from './git-repo.js';
 
-export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'other';
+export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'comments' | 'other';
 
 export type Fault =
   /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
@@ -108,6 +112,10 @@ function routeOf(method: string, path: string): { route: Route; params: string[]
     ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
     ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
     ['POST', 'statuses', /^\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]+)$/],
+    ['GET', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
+    ['POST', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
+    ['PATCH', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
+    ['DELETE', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
   ];
   for (const [verb, route, pattern] of patterns) {
     const match = method === verb ? pattern.exec(path) : null;
@@ -124,6 +132,8 @@ const repoJson = (fullName: string) => {
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly statuses: PostedStatus[] = [];
+  /** The PRs' conversation comments (issue comments). */
+  readonly comments = new FakeComments();
   latencyMs: number;
   readonly repository: string;
   private readonly pulls = new Map<string, FakePullRequest>();
@@ -287,6 +297,8 @@ export class FakeGitHub {
           );
         case 'statuses':
           return this.postStatus(res, params[0] ?? '', params[1] ?? '', recorded.body);
+        case 'comments':
+          return this.serveComments(res, url, recorded, params[0] ?? '', Number(params[1]));
         default:
           return send(res, 404, { message: 'Not Found' });
       }
@@ -418,6 +430,23 @@ export class FakeGitHub {
     }
   }
 
+  /** `number` is the PR's for GET and POST, the comment's id for PATCH and DELETE. */
+  private serveComments(
+    res: ServerResponse,
+    url: URL,
+    request: RecordedRequest,
+    repository: string,
+    number: number,
+  ): void {
+    const answer = (a: FakeAnswer) => send(res, a.status, a.body, a.headers);
+    if (request.method === 'PATCH') return answer(this.comments.update(repository, number, request.body));
+    if (request.method === 'DELETE') return answer(this.comments.remove(repository, number));
+    // Comments of a PR this server does not know get 404, as for an issue that does not exist.
+    if (!this.pulls.has(`${repository}#${number}`)) return send(res, 404, { message: 'Not Found' });
+    if (request.method === 'POST') return answer(this.comments.create(repository, number, request.body));
+    return answer(this.comments.list(url, repository, number));
+  }
+
   private postStatus(res: ServerResponse, repository: string, sha: string, body: unknown): void {
     const input = (body ?? {}) as Record<string, unknown>;
     const state = String(input.state ?? '');
@@ -445,6 +474,11 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);

@@ -13,6 +13,7 @@ import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
 import { loadBaseConfig, proposedConfigProblems } from './config.js';
 import type { GateEvent } from './event.js';
+import type { CommentMode } from './inputs.js';
 
 export interface GateRequest {
   event: Extract<GateEvent, { kind: 'pull_request' | 'merge_group' }>;
@@ -20,6 +21,8 @@ export interface GateRequest {
   configPath: string;
   /** The `context-prefix` input; overrides the config's `context_prefix`. */
   contextPrefix?: string;
+  /** The `comment` input; overrides the config's `comment`. */
+  comment?: CommentMode;
   /** The workflow run, linked from every status. */
   targetUrl?: string;
   log: (message: string) => void;
@@ -30,6 +33,8 @@ export interface GateOutcome {
   statuses: StatusReport;
   /** The context prefix in force (input, else config). */
   prefix: string;
+  /** The PR comment setting in force (input, else config; `never` when the config could not be read). */
+  comment: CommentMode;
   /** The PR's head commit, when the PR could be read. */
   headSha?: string;
   isFork?: boolean;
@@ -56,6 +61,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     });
 
   let prefix = request.contextPrefix ?? '';
+  let comment = request.comment ?? 'never';
   let reporter: StatusReporter | undefined;
   let pending: Promise<void> = Promise.resolve();
   let evaluation: Evaluation;
@@ -87,6 +93,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       configProblem = `On the base branch, ${error.message}`;
     }
     prefix = request.contextPrefix ?? config?.context_prefix ?? '';
+    comment = request.comment ?? config?.comment ?? 'never';
     reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
     pending = reporter.markPending();
     evaluation = config
@@ -107,6 +114,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     evaluation,
     statuses,
     prefix,
+    comment,
     ...(headSha ? { headSha } : {}),
     ...(isFork !== undefined ? { isFork } : {}),
   };

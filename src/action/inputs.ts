@@ -1,7 +1,11 @@
 /** The action's inputs (action.yml), read and validated once. */
+import type { Config } from '../config/types.js';
 
 export const FAIL_ON = ['error', 'failure', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+export type CommentMode = Config['comment'];
+export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const satisfies readonly CommentMode[];
 
 export const DEFAULT_CONFIG_PATH = '.github/merge-gate.yml';
 
@@ -13,6 +17,8 @@ export interface ActionInputs {
   failOn: FailOn;
   /** Overrides the config's `context_prefix` when set. */
   contextPrefix?: string;
+  /** Overrides the config's `comment` when set. */
+  comment?: CommentMode;
 }
 
 /** An input with a value the action cannot use. */
@@ -21,7 +27,7 @@ export class InputError extends Error {
 }
 
 /**
- * Reads the four inputs. `getInput` is `core.getInput` (trimmed, '' when unset); defaults are
+ * Reads the five inputs. `getInput` is `core.getInput` (trimmed, '' when unset); defaults are
  * applied here too, so the action behaves the same when run outside a runner.
  */
 export function readInputs(getInput: (name: string) => string): ActionInputs {
@@ -40,5 +46,18 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     throw new InputError(`The config input must be a path inside the repository; got "${configPath}".`);
   }
   const contextPrefix = getInput('context-prefix');
-  return { token, configPath, failOn: failOn as FailOn, ...(contextPrefix ? { contextPrefix } : {}) };
+  // Empty means "as the config says", so the config file can turn the comment on.
+  const comment = getInput('comment').toLowerCase();
+  if (comment && !COMMENT_MODES.includes(comment as CommentMode)) {
+    throw new InputError(
+      `The comment input must be one of ${COMMENT_MODES.join(', ')} (or empty to use the config); got "${comment}".`,
+    );
+  }
+  return {
+    token,
+    configPath,
+    failOn: failOn as FailOn,
+    ...(contextPrefix ? { contextPrefix } : {}),
+    ...(comment ? { comment: comment as CommentMode } : {}),
+  };
 }

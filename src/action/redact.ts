@@ -1,8 +1,9 @@
 /**
  * Defence in depth for the token: `core.setSecret` masks it in the runner's log, but commit statuses,
- * the job summary and outputs are not masked. Anything the action writes goes through `redact`, so
- * even an API error that echoed the token would not publish it.
+ * the job summary, outputs and the PR comment are not masked. Anything the action writes goes through
+ * `redact`, so even an API error that echoed the token would not publish it.
  */
+import type { StickyComment } from '../github/pr-comment.js';
 import type { StatusSink } from '../report/statuses.js';
 import type { ActionIO } from './io.js';
 
@@ -36,5 +37,16 @@ export function redactingSink(sink: StatusSink, redact: Redact): StatusSink {
   return {
     post: (context, state, description, targetUrl) =>
       sink.post(context, state, redact(description), targetUrl),
+  };
+}
+
+/** The same PR comment with its body (and clipping note) redacted. */
+export function redactingComment(comment: StickyComment, redact: Redact): StickyComment {
+  return {
+    upsert: (body, options = {}) =>
+      comment.upsert(redact(body), {
+        ...options,
+        ...(options.clippedNote !== undefined ? { clippedNote: redact(options.clippedNote) } : {}),
+      }),
   };
 }

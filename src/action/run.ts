@@ -1,20 +1,21 @@
 /**
- * The action from inputs to exit: read the event, run the gate, then report through the job summary,
- * annotations and outputs, and decide the step's fate per `fail-on`. Everything the outside world
- * provides comes in through `RunDeps`, so tests need no module mocks.
+ * The action from inputs to exit: read the event, run the gate, then report through the optional PR
+ * comment, the job summary, annotations and outputs, and decide the step's fate per `fail-on`.
+ * Everything the outside world provides comes in through `RunDeps`, so tests need no module mocks.
  */
 import { contextName, type CheckId } from '../model/contexts.js';
 import type { GitHubConnection, GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
 import { blobUrl, buildSummary } from '../report/summary.js';
 import { annotationsFor } from './annotations.js';
-import { parseEvent } from './event.js';
+import { commentPlan, writeReportComment } from './comment.js';
+import { parseEvent, type GateEvent } from './event.js';
 import { runGate, type GateOutcome } from './gate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { ActionIO } from './io.js';
 import { outputsFor, stepFailure } from './outputs.js';
 import { readOnlyTokenMessage, unreportedMessage } from './messages.js';
-import { redactingIO, redactingSink, redactor } from './redact.js';
+import { redactingComment, redactingIO, redactingSink, redactor } from './redact.js';
 
 export interface RunDeps {
   /** `process.env` in production: the runner's `GITHUB_*` variables. */
@@ -63,7 +64,12 @@ export async function run(deps: RunDeps): Promise<void> {
     io: redactingIO(io, redact),
     connect: (connection) => {
       const session = deps.connect(connection);
-      return { ...session, statusSink: (sha) => redactingSink(session.statusSink(sha), redact) };
+      return {
+        ...session,
+        statusSink: (sha) => redactingSink(session.statusSink(sha), redact),
+        stickyComment: (pullNumber, marker) =>
+          redactingComment(session.stickyComment(pullNumber, marker), redact),
+      };
     },
   };
   try {
@@ -115,20 +121,23 @@ async function runWithInputs(deps: RunDeps, inputs: ActionInputs): Promise<void>
     session,
     configPath: inputs.configPath,
     contextPrefix: inputs.contextPrefix,
+    comment: inputs.comment,
     targetUrl: runUrl(env),
     log: (message) => io.info(message),
   });
-  await report(deps, inputs, event.name, outcome);
+  await report(deps, inputs, event, session, outcome);
 }
 
-/** Summary, annotations, outputs and the step's exit, from what the gate decided and posted. */
+/** PR comment, summary, annotations, outputs and the step's exit, from what the gate decided and posted. */
 async function report(
   deps: RunDeps,
   inputs: ActionInputs,
-  eventName: string,
+  event: Extract<GateEvent, { kind: 'pull_request' | 'merge_group' }>,
+  session: GitHubSession,
   outcome: GateOutcome,
 ): Promise<void> {
   const { io, env } = deps;
+  const eventName = event.name;
   const { evaluation, statuses } = outcome;
   const contextOf = (check: CheckId) => contextName(check, outcome.prefix);
 
@@ -153,13 +162,34 @@ async function report(
   const fileUrl = outcome.headSha
     ? blobUrl(env.GITHUB_SERVER_URL ?? 'https://github.com', repository, outcome.headSha)
     : undefined;
-  try {
-    const summary = buildSummary(evaluation, {
-      notices,
+  const summaryOf = (runNotices: string[]) =>
+    buildSummary(evaluation, {
+      notices: runNotices,
       contextPrefix: outcome.prefix,
       ...(fileUrl ? { fileUrl } : {}),
     });
-    await io.writeSummary(summary);
+
+  // After the final statuses (runGate has awaited them), so the comment can never delay or change them.
+  const plan = commentPlan(outcome.comment, evaluation.verdict, event.kind);
+  if (!plan.write && plan.reason) io.info(plan.reason);
+  if (plan.write && event.pullNumber !== undefined) {
+    const comment = await writeReportComment({
+      session,
+      pullNumber: event.pullNumber,
+      plan,
+      prefix: outcome.prefix,
+      renderReport: () => summaryOf(notices),
+      headSha: outcome.headSha ?? (event.kind === 'pull_request' ? event.headSha : undefined),
+      runUrl: runUrl(env),
+      eventName,
+      isFork: outcome.isFork,
+    });
+    io[comment.level](comment.message);
+    if (comment.level === 'warning') notices.push(comment.message);
+  }
+
+  try {
+    await io.writeSummary(summaryOf(notices));
   } catch (error) {
     io.warning(`Merge Gate could not write the job summary: ${messageOf(error)}`);
   }

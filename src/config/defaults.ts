@@ -6,6 +6,7 @@ const CODE = '{ts,tsx,js,jsx}';
 export const DEFAULT_CONFIG: Config = {
   mode: 'enforce',
   context_prefix: '',
+  comment: 'never',
   override_label: 'CS sign-off: approved',
   exemptions: {
     authors: ['dependabot[bot]', 'renovate[bot]'],

@@ -18,6 +18,8 @@ export interface Config {
   mode: 'enforce' | 'advisory';
   /** Prefix for the seven commit-status contexts (the `context-prefix` input overrides it). */
   context_prefix: string;
+  /** When the action keeps its sticky PR comment (the `comment` input overrides it). */
+  comment: 'never' | 'on-failure' | 'always';
   /** Exact label that waives a failing check (SPEC §3). */
   override_label: string;
   exemptions: {

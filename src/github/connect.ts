@@ -1,7 +1,8 @@
-/** Wires one run's GitHub objects: a client, PR sources and status sinks sharing it. */
+/** Wires one run's GitHub objects: a client, PR sources, status sinks and the PR comment sharing it. */
 import type { StatusSink } from '../report/statuses.js';
 import { GitHubAdapter, type RepositoryName } from './adapter.js';
 import { createClient, type ClientOptions } from './client.js';
+import { upsertStickyComment, type StickyComment } from './pr-comment.js';
 import { GitHubStatusSink } from './status-sink.js';
 
 export interface GitHubConnection extends RepositoryName {
@@ -19,6 +20,8 @@ export interface GitHubSession {
   pullRequest(pullNumber: number): GitHubAdapter;
   /** Statuses on `sha`: the PR head, or the merge group's head commit. */
   statusSink(sha: string): StatusSink;
+  /** The PR's comment that carries `marker` (see `upsertStickyComment`). */
+  stickyComment(pullNumber: number, marker: string): StickyComment;
 }
 
 /** One client per run, so retry and throttling state is shared by every request the run makes. */
@@ -29,5 +32,9 @@ export function connectGitHub(connection: GitHubConnection): GitHubSession {
     pullRequest: (pullNumber) =>
       new GitHubAdapter({ octokit, ...repository, pullNumber, workspace: connection.workspace }),
     statusSink: (sha) => new GitHubStatusSink(octokit, repository, sha),
+    stickyComment: (issueNumber, marker) => ({
+      upsert: (body, options) =>
+        upsertStickyComment(octokit, { ...repository, issueNumber, marker, body, ...options }),
+    }),
   };
 }

@@ -22,6 +22,9 @@ mode: enforce
 # Prefix for the seven status contexts ("web" gives web/merge-gate/verdict); the action input wins.
 context_prefix: ''
 
+# Sticky PR comment with the report: never, on-failure or always (needs pull-requests: write).
+comment: never
+
 # Exact label by which a human waives a failing check (the check posts success, naming the label).
 override_label: 'CS sign-off: approved'
 

@@ -1,0 +1,143 @@
+/**
+ * The issue-comment routes of {@link FakeGitHub} (a PR's conversation comments are issue comments):
+ *
+ *   GET   /repos/{owner}/{repo}/issues/{n}/comments   oldest first; `per_page` (≤ 100), `page`, Link
+ *   POST  /repos/{owner}/{repo}/issues/{n}/comments   201; a body over 65,536 characters gets 422 like GitHub
+ *   PATCH /repos/{owner}/{repo}/issues/comments/{id}  200; 404 for an id of another repository
+ *   DELETE /repos/{owner}/{repo}/issues/comments/{id} 204; likewise 404
+ *
+ * Comments written through the API are by {@link API_AUTHOR}; `add` seeds others' comments.
+ */
+
+/** GitHub's answer to a longer body: 422 "Body is too long (maximum is 65536 characters)". */
+export const COMMENT_MAX_CHARACTERS = 65_536;
+
+/** Who the fake says wrote a comment posted through the API (the `GITHUB_TOKEN`'s identity). */
+export const API_AUTHOR = 'github-actions[bot]';
+
+export interface FakeComment {
+  id: number;
+  /** `owner/repo`. */
+  repository: string;
+  issueNumber: number;
+  body: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the server sends back: status, JSON body, extra headers. */
+export interface FakeAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const notFound: FakeAnswer = { status: 404, body: { message: 'Not Found' } };
+
+function validationFailed(message: string, code = 'custom'): FakeAnswer {
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'IssueComment', field: 'body', code, message }],
+    },
+  };
+}
+
+export class FakeComments {
+  /** Every comment, in the order created. */
+  readonly all: FakeComment[] = [];
+  private nextId = 1001;
+
+  /** Seeds a comment, e.g. a reviewer's, or an old Merge Gate comment on page 2. */
+  add(repository: string, issueNumber: number, body: string, author = 'octocat'): FakeComment {
+    const now = new Date().toISOString();
+    const comment = {
+      id: this.nextId++,
+      repository,
+      issueNumber,
+      body,
+      author,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.all.push(comment);
+    return comment;
+  }
+
+  /** The comments of one PR, oldest first: what its conversation shows. */
+  on(repository: string, issueNumber: number): FakeComment[] {
+    return this.all.filter((c) => c.repository === repository && c.issueNumber === issueNumber);
+  }
+
+  list(url: URL, repository: string, issueNumber: number): FakeAnswer {
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const comments = this.on(repository, issueNumber);
+    const last = Math.max(Math.ceil(comments.length / perPage), 1);
+    const link = (p: number) => {
+      const target = new URL(url);
+      target.searchParams.set('page', String(p));
+      target.searchParams.set('per_page', String(perPage));
+      return `<${target.toString()}>`;
+    };
+    const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
+    return {
+      status: 200,
+      body: comments.slice((page - 1) * perPage, page * perPage).map(toJson),
+      ...(links.length ? { headers: { link: links.join(', ') } } : {}),
+    };
+  }
+
+  create(repository: string, issueNumber: number, input: unknown): FakeAnswer {
+    const body = bodyOf(input);
+    if (typeof body !== 'string') return body;
+    return { status: 201, body: toJson(this.add(repository, issueNumber, body, API_AUTHOR)) };
+  }
+
+  update(repository: string, id: number, input: unknown): FakeAnswer {
+    const comment = this.find(repository, id);
+    if (!comment) return notFound;
+    const body = bodyOf(input);
+    if (typeof body !== 'string') return body;
+    comment.body = body;
+    comment.updatedAt = new Date().toISOString();
+    return { status: 200, body: toJson(comment) };
+  }
+
+  remove(repository: string, id: number): FakeAnswer {
+    const comment = this.find(repository, id);
+    if (!comment) return notFound;
+    this.all.splice(this.all.indexOf(comment), 1);
+    return { status: 204, body: undefined };
+  }
+
+  private find(repository: string, id: number): FakeComment | undefined {
+    return this.all.find((c) => c.id === id && c.repository === repository);
+  }
+}
+
+/** The request's `body`, or the 422 GitHub would answer. */
+function bodyOf(input: unknown): string | FakeAnswer {
+  const body = (input as { body?: unknown } | undefined)?.body;
+  if (typeof body !== 'string' || body === '') return validationFailed('body is missing', 'missing_field');
+  if (Array.from(body).length > COMMENT_MAX_CHARACTERS) {
+    return validationFailed(`Body is too long (maximum is ${COMMENT_MAX_CHARACTERS} characters)`);
+  }
+  return body;
+}
+
+function toJson(comment: FakeComment) {
+  const [owner = '', name = ''] = comment.repository.split('/');
+  return {
+    id: comment.id,
+    node_id: `IC_${comment.id}`,
+    html_url: `https://github.com/${owner}/${name}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
+    issue_url: `https://api.github.com/repos/${owner}/${name}/issues/${comment.issueNumber}`,
+    body: comment.body,
+    user: { login: comment.author, type: comment.author.endsWith('[bot]') ? 'Bot' : 'User' },
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+  };
+}
