@@ -90,6 +90,7 @@ export const DEFAULT_CONFIG: Config = {
   token: {
     pattern: 'IAA-[A-Za-z0-9._-]+?-(PASS|REJECT(ION|ED)?|FAIL|PENDING|PHASE_A_ADVISORY)',
     heading_pattern: 'IAA',
+    required: true,
   },
   session_memory: {
     globs: ['.agent-workspace/*/memory/session-*.md'],

@@ -52,6 +52,8 @@ export interface Config {
     pattern: string;
     /** Headings (case-insensitive regex) whose sections hold the authoritative token. */
     heading_pattern: string;
+    /** false: a proof without a token passes (no IAA); a token that is present is still judged. */
+    required: boolean;
   };
   session_memory: {
     globs: string[];

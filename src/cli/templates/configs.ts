@@ -130,6 +130,7 @@ synonyms:
 token:
   pattern: 'IAA-[A-Za-z0-9._-]+?-(PASS|REJECT(ION|ED)?|FAIL|PENDING|PHASE_A_ADVISORY)'
   heading_pattern: IAA # regex (case-insensitive) for headings holding the authoritative token
+  required: true # false: a proof without a token passes (no IAA); a written token is still judged
 
 # Session memory files a PR with a proof (or a foreman PR) must add or modify.
 session_memory:
@@ -207,9 +208,9 @@ roles:
   foreman_artifacts: []
   foreman_agent_pattern: '^$'
 
-proof:
-  # No IAA audits the handover. Proofs record that with the line \`iaa_audit_token: PENDING\`, which
-  # then passes with a note instead of failing. A proof without that line still fails (there is no
-  # key to drop the token line), and a REJECT token still fails.
-  pending: success
+token:
+  # No IAA audits the handover, so a proof needs no iaa_audit_token line: without one it passes with
+  # a notice. A token that is written is still judged: REJECT fails, and so does PENDING unless
+  # proof.pending is success.
+  required: false
 `;

@@ -37,6 +37,7 @@ jobs:
         #   config: .github/merge-gate.yml   # read from the base branch
         #   fail-on: error                   # error | failure | never
         #   context-prefix: ''               # e.g. "web" gives web/merge-gate/verdict
+        #   comment: never                   # on-failure | always: one PR comment (needs pull-requests: write)
 `;
 
 /** examples/workflows/pull-request.yml */

@@ -22,6 +22,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     'proof.completeness_headings',
     'synonyms',
     'token.pattern',
+    'token.required',
     'limits.max_markdown_bytes',
   ],
   async run(ctx) {
@@ -168,6 +169,16 @@ async function tokenFindings(
         },
       ];
     case 'MISSING':
+      if (!ctx.config.token.required) {
+        return [
+          {
+            severity: 'notice',
+            message: 'No IAA token (not required: token.required is false)',
+            ...at,
+            configKey: 'token.required',
+          },
+        ];
+      }
       return [
         {
           severity: 'failure',
