@@ -19,27 +19,22 @@
  * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
-import { createRepo, type TempRepo } from './git-repo.js';
-
-export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'comments' | 'other';
-
-export type Fault =
-  /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
-  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  /** Never answer (the client must time out); the connection is dropped when the server closes. */
-  | { kind: 'timeout' }
-  /** 200 with a JSON content type and a body that is not JSON. */
-  | { kind: 'malformed-json' }
-  /** Drop the connection without an answer. */
-  | { kind: 'reset' };
+import {
+  answerWithFault,
+  FaultPlan,
+  parseJson,
+  readBody,
+  routeOf,
+  send,
+  type Fault,
+  type Route,
+} from './fake-http.js';
 
 export interface RecordedRequest {
   method: string;
@@ -98,32 +93,6 @@ export const FILES_LIMIT = 3000;
 
 const execFileAsync = promisify(execFile);
 
-interface Injected {
-  route: Route;
-  fault: Fault;
-  remaining: number;
-  /** Requests to let through before the fault starts. */
-  skip: number;
-}
-
-function routeOf(method: string, path: string): { route: Route; params: string[] } {
-  const patterns: [string, Route, RegExp][] = [
-    ['GET', 'pull', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/],
-    ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
-    ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
-    ['POST', 'statuses', /^\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]+)$/],
-    ['GET', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
-    ['POST', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
-    ['PATCH', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
-    ['DELETE', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
-  ];
-  for (const [verb, route, pattern] of patterns) {
-    const match = method === verb ? pattern.exec(path) : null;
-    if (match) return { route, params: match.slice(1) };
-  }
-  return { route: 'other', params: [] };
-}
-
 const repoJson = (fullName: string) => {
   const [owner = '', name = ''] = fullName.split('/');
   return { name, full_name: fullName, owner: { login: owner } };
@@ -139,7 +108,7 @@ export class FakeGitHub {
   private readonly pulls = new Map<string, FakePullRequest>();
   private readonly files = new Map<string, Uint8Array | null>();
   private readonly gitRepos = new Map<string, string>();
-  private readonly faults: Injected[] = [];
+  private readonly faults = new FaultPlan();
   private readonly inFlight = new Map<Route, number>();
   private readonly peak = new Map<Route, number>();
 
@@ -212,11 +181,11 @@ export class FakeGitHub {
    * requests through normally (e.g. `after: 7` fails the final status posts, not the pending ones).
    */
   inject(route: Route, fault: Fault, times = 1, after = 0): void {
-    this.faults.push({ route, fault, remaining: times, skip: after });
+    this.faults.inject(route, fault, times, after);
   }
 
   clearFaults(): void {
-    this.faults.length = 0;
+    this.faults.clear();
   }
 
   /** Requests received, all or to one route (faulted ones included). */
@@ -275,10 +244,10 @@ export class FakeGitHub {
     res.once('close', () => this.inFlight.set(route, (this.inFlight.get(route) ?? 1) - 1));
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
-    const fault = this.takeFault(route);
+    const fault = this.faults.take(route);
     if (fault) {
       recorded.fault = fault.kind;
-      return this.applyFault(fault, res);
+      return answerWithFault(fault, res);
     }
     if (this.options.token && !this.authorized(req)) return send(res, 401, { message: 'Bad credentials' });
     try {
@@ -310,38 +279,6 @@ export class FakeGitHub {
   private authorized(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
     return header === `token ${this.options.token}` || header === `Bearer ${this.options.token}`;
-  }
-
-  private takeFault(route: Route): Fault | undefined {
-    const injected = this.faults.find((f) => f.route === route && f.remaining > 0);
-    if (!injected) return undefined;
-    if (injected.skip > 0) {
-      injected.skip -= 1;
-      return undefined;
-    }
-    injected.remaining -= 1;
-    return injected.fault;
-  }
-
-  private applyFault(fault: Fault, res: ServerResponse): void {
-    switch (fault.kind) {
-      case 'status':
-        return send(
-          res,
-          fault.status,
-          fault.body ?? { message: `injected HTTP ${fault.status}` },
-          fault.headers,
-        );
-      case 'malformed-json':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end('{"number": 1, "head": {');
-        return;
-      case 'reset':
-        res.socket?.destroy();
-        return;
-      case 'timeout':
-        return; // held open until the client gives up or the server closes
-    }
   }
 
   private servePull(res: ServerResponse, repository: string, number: number): void {
@@ -468,57 +405,5 @@ export class FakeGitHub {
   }
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (status === 204) {
-    res.writeHead(204, headers);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/**
- * A temporary git repository holding a recorded PR (`__fixtures__/prs/<name>`): `main` with a README,
- * then `headRef` adding every file of the fixture's `head/` folder (so every changed file has content).
- */
-export function gitRepoFromFixture(
-  fixtureDir: string,
-  headRef: string,
-): { repo: TempRepo; base: string; head: string } {
-  const repo = createRepo({ files: { 'README.md': '# base\n' } });
-  const base = repo.sha();
-  repo.branch(headRef);
-  const root = join(fixtureDir, 'head');
-  const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(root, path)] = readFileSync(path);
-    }
-  };
-  walk(root);
-  const head = repo.commit('the pull request', files);
-  return { repo, base, head };
-}
+export type { Fault, Route } from './fake-http.js';
+export { gitRepoFromFixture } from './git-repo.js';

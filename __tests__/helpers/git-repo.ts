@@ -11,9 +11,9 @@
  * author, so tests behave the same on every machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** File content to write; `null` deletes the file. */
 export type FileSpec = string | Uint8Array | null;
@@ -129,4 +129,29 @@ export function cloneRepo(source: TempRepo | string, options: { bare?: boolean }
 /** Deletes every repository this helper created (call from `afterAll`). */
 export function removeTempRepos(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A temporary git repository holding a recorded PR (`__fixtures__/prs/<name>`): `main` with a README,
+ * then `headRef` adding every file of the fixture's `head/` folder (so every changed file has content).
+ */
+export function gitRepoFromFixture(
+  fixtureDir: string,
+  headRef: string,
+): { repo: TempRepo; base: string; head: string } {
+  const repo = createRepo({ files: { 'README.md': '# base\n' } });
+  const base = repo.sha();
+  repo.branch(headRef);
+  const root = join(fixtureDir, 'head');
+  const files: Record<string, Uint8Array> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(root, path)] = readFileSync(path);
+    }
+  };
+  walk(root);
+  const head = repo.commit('the pull request', files);
+  return { repo, base, head };
 }

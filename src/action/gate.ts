@@ -11,7 +11,7 @@ import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
 import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
-import { loadBaseConfig, proposedConfigProblems } from './config.js';
+import { loadBaseConfig, proposedConfigProblems } from '../config/in-force.js';
 import type { GateEvent } from './event.js';
 import type { CommentMode } from './inputs.js';
 

@@ -1,13 +1,12 @@
 /** The action's inputs (action.yml), read and validated once. */
 import type { Config } from '../config/types.js';
+import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
 
 export const FAIL_ON = ['error', 'failure', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 export type CommentMode = Config['comment'];
 export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const satisfies readonly CommentMode[];
-
-export const DEFAULT_CONFIG_PATH = '.github/merge-gate.yml';
 
 export interface ActionInputs {
   token: string;

@@ -7,14 +7,13 @@ import type { Evaluation } from '../model/results.js';
 import { renderJson, renderMarkdown, renderText } from '../report/render.js';
 import { FixtureSource } from '../sources/fixture.js';
 import { LocalGitSource } from '../sources/local-git.js';
-import { proposedConfigProblems } from '../action/config.js';
+import { DEFAULT_CONFIG_PATH, proposedConfigProblems } from '../config/in-force.js';
 import { choice, parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { CliError } from './errors.js';
 import { EXIT } from './io.js';
 
 /** Where the config lives in the repository (read from the base branch, SPEC §2). */
-const CONFIG_PATH = '.github/merge-gate.yml';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,7 +42,7 @@ Options:
   --head-ref NAME   PR branch name the proof's Branch must equal; default: head's branch name
   --label L         A PR label (exact name); repeat for several
   --author LOGIN    PR author (diagnostics only); default: the head commit's author
-  --config FILE     Config file on disk; default: ${CONFIG_PATH} on the base branch
+  --config FILE     Config file on disk; default: ${DEFAULT_CONFIG_PATH} on the base branch
   --format F        text (default), json or markdown
   --fixture DIR     Read a recorded PR folder (pr.json, changed.tsv, head/) instead of git
   -h, --help        Show this help
@@ -70,12 +69,12 @@ export const checkCommand: Command = {
       const config =
         values.config !== undefined
           ? await loadConfigFile(io.cwd, values.config)
-          : loadConfig(await source.baseConfigText(CONFIG_PATH), CONFIG_PATH);
+          : loadConfig(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
       const facts = await source.facts();
-      const reader = source.reader(config.limits.max_file_bytes);
+      const reader = source.reader({ maxFileBytes: config.limits.max_file_bytes });
       const evaluation = await evaluate(facts, reader, config, {
-        configPath: CONFIG_PATH,
-        proposedConfigProblems: await proposedConfigProblems(facts, reader, CONFIG_PATH),
+        configPath: DEFAULT_CONFIG_PATH,
+        proposedConfigProblems: await proposedConfigProblems(facts, reader, DEFAULT_CONFIG_PATH),
       });
       io.stdout.write(render(evaluation, format, config));
       return exitCode(evaluation);

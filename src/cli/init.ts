@@ -1,6 +1,7 @@
 import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_IDS } from '../model/contexts.js';
+import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
 import { choice, parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import { CliError } from './errors.js';
@@ -14,7 +15,7 @@ import {
 
 /** Where init writes, relative to the repository: the workflow, and the action's default `config` input. */
 export const WORKFLOW_PATH = '.github/workflows/merge-gate.yml';
-export const CONFIG_PATH = '.github/merge-gate.yml';
+export const CONFIG_PATH = DEFAULT_CONFIG_PATH;
 
 /** `--workflow` choices: the text of examples/workflows/<name>.yml. */
 export const WORKFLOWS = {

@@ -3,7 +3,7 @@
  * here, read with the API (no checkout needed, forks included) and cached for the run.
  */
 import type { ChangedFile, FileContent, FileReader, PullRequestFacts } from '../model/facts.js';
-import type { PullRequestSource } from '../sources/source.js';
+import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { diffFromCheckout } from './checkout-diff.js';
 import { isTruncated, listChangedFiles } from './changed-files.js';
@@ -112,7 +112,7 @@ export class GitHubAdapter implements PullRequestSource {
   }
 
   /** Lazy, cached reader at the head SHA, from the head repository (forks included). */
-  reader(options: { maxFileBytes?: number } = {}): FileReader {
+  reader(options: ReaderOptions = {}): FileReader {
     const maxBytes = options.maxFileBytes ?? DEFAULT_CONFIG.limits.max_file_bytes;
     return {
       read: (path) => {

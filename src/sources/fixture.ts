@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { ChangeStatus, ChangedFile, FileContent, FileReader, PullRequestFacts } from '../model/facts.js';
-import type { PullRequestSource } from './source.js';
+import type { PullRequestSource, ReaderOptions } from './source.js';
 import { decodeText } from './decode.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 
@@ -68,7 +68,7 @@ export class FixtureSource implements PullRequestSource {
    * Reads files under `head/`. A changed file the fixture did not record is `unreadable` (it exists
    * at head, we just do not have it); any other missing path is `absent`.
    */
-  reader(maxFileBytes: number = DEFAULT_CONFIG.limits.max_file_bytes): FileReader {
+  reader({ maxFileBytes = DEFAULT_CONFIG.limits.max_file_bytes }: ReaderOptions = {}): FileReader {
     const cache = new Map<string, Promise<FileContent>>();
     return {
       read: (path) => {

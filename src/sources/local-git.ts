@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FileContent, FileReader, PullRequestFacts } from '../model/facts.js';
-import type { PullRequestSource } from './source.js';
+import type { PullRequestSource, ReaderOptions } from './source.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { decodeText, tooLarge } from './decode.js';
 import { CatFileBatch } from './git-cat-file.js';
@@ -71,7 +71,7 @@ export class LocalGitSource implements PullRequestSource {
   }
 
   /** Files at the head commit, read lazily through the batch process and cached. */
-  reader(maxFileBytes: number = DEFAULT_CONFIG.limits.max_file_bytes): FileReader {
+  reader({ maxFileBytes = DEFAULT_CONFIG.limits.max_file_bytes }: ReaderOptions = {}): FileReader {
     const cache = new Map<string, Promise<FileContent>>();
     return {
       read: (path) => {

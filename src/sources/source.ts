@@ -1,13 +1,18 @@
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 
+export interface ReaderOptions {
+  /** Default: `limits.max_file_bytes` of the default config. */
+  maxFileBytes?: number;
+}
+
 /**
  * Where the facts of a pull request come from. Sources only read: the GitHub adapter (API),
  * the local git source (the `merge-gate` CLI) and the fixture source (tests and the demo).
  */
 export interface PullRequestSource {
   facts(): Promise<PullRequestFacts>;
-  /** Lazy, cached reader of files at the head commit. */
-  reader(): FileReader;
+  /** Lazy, cached reader of files at the head commit; files over `maxFileBytes` are unreadable. */
+  reader(options?: ReaderOptions): FileReader;
   /** The config file's text on the base branch (a PR must not weaken its own gate), or undefined when absent. */
   baseConfigText(path: string): Promise<string | undefined>;
 }

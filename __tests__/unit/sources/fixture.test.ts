@@ -68,7 +68,7 @@ describe('FixtureSource on maturion-isms PR 743', () => {
   });
 
   it('applies the size limit it is given', async () => {
-    const content = await new FixtureSource(PR_743).reader(1024).read(PROOF);
+    const content = await new FixtureSource(PR_743).reader({ maxFileBytes: 1024 }).read(PROOF);
     expect(content).toMatchObject({
       state: 'unreadable',
       reason: expect.stringContaining('over the 1 KB limit'),

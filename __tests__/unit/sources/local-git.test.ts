@@ -236,7 +236,7 @@ describe('LocalGitSource reader', () => {
     const repo = createRepo({
       files: { 'logo.png': new Uint8Array([0x89, 0, 1]), 'big.md': 'x'.repeat(3000), 'small.md': 'ok' },
     });
-    const reader = open({ repo: repo.dir, base: 'main' }).reader(2048);
+    const reader = open({ repo: repo.dir, base: 'main' }).reader({ maxFileBytes: 2048 });
     const [logo, big, small] = await Promise.all(
       ['logo.png', 'big.md', 'small.md'].map((p) => reader.read(p)),
     );

@@ -1,0 +1,119 @@
+/** HTTP plumbing of the fake GitHub API: routes, JSON answers, and injected faults. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'comments' | 'other';
+
+export type Fault =
+  /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** Never answer (the client must time out); the connection is dropped when the server closes. */
+  | { kind: 'timeout' }
+  /** 200 with a JSON content type and a body that is not JSON. */
+  | { kind: 'malformed-json' }
+  /** Drop the connection without an answer. */
+  | { kind: 'reset' };
+
+/** A fault waiting for requests to its route. */
+interface Injected {
+  route: Route;
+  fault: Fault;
+  remaining: number;
+  /** Requests to let through before the fault starts. */
+  skip: number;
+}
+
+/** Faults injected into the next requests of each route (see `FakeGitHub.inject`). */
+export class FaultPlan {
+  private readonly injected: Injected[] = [];
+
+  inject(route: Route, fault: Fault, times: number, after: number): void {
+    this.injected.push({ route, fault, remaining: times, skip: after });
+  }
+
+  clear(): void {
+    this.injected.length = 0;
+  }
+
+  /** The fault for this request to `route`, if one is due. */
+  take(route: Route): Fault | undefined {
+    const injected = this.injected.find((f) => f.route === route && f.remaining > 0);
+    if (!injected) return undefined;
+    if (injected.skip > 0) {
+      injected.skip -= 1;
+      return undefined;
+    }
+    injected.remaining -= 1;
+    return injected.fault;
+  }
+}
+
+/** Answers (or, for a timeout or reset, does not answer) as the fault says. */
+export function answerWithFault(fault: Fault, res: ServerResponse): void {
+  switch (fault.kind) {
+    case 'status':
+      return send(
+        res,
+        fault.status,
+        fault.body ?? { message: `injected HTTP ${fault.status}` },
+        fault.headers,
+      );
+    case 'malformed-json':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"number": 1, "head": {');
+      return;
+    case 'reset':
+      res.socket?.destroy();
+      return;
+    case 'timeout':
+      return; // held open until the client gives up or the server closes
+  }
+}
+
+/** The route of a request and its path parameters (`owner/repo`, then a number or SHA or path). */
+export function routeOf(method: string, path: string): { route: Route; params: string[] } {
+  const patterns: [string, Route, RegExp][] = [
+    ['GET', 'pull', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/],
+    ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
+    ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
+    ['POST', 'statuses', /^\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]+)$/],
+    ['GET', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
+    ['POST', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
+    ['PATCH', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
+    ['DELETE', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
+  ];
+  for (const [verb, route, pattern] of patterns) {
+    const match = method === verb ? pattern.exec(path) : null;
+    if (match) return { route, params: match.slice(1) };
+  }
+  return { route: 'other', params: [] };
+}
+
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
