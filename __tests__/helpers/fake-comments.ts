@@ -8,6 +8,7 @@
  *
  * Comments written through the API are by {@link API_AUTHOR}; `add` seeds others' comments.
  */
+import { pageOf } from './fake-http.js';
 
 /** GitHub's answer to a longer body: 422 "Body is too long (maximum is 65536 characters)". */
 export const COMMENT_MAX_CHARACTERS = 65_536;
@@ -72,22 +73,8 @@ export class FakeComments {
   }
 
   list(url: URL, repository: string, issueNumber: number): FakeAnswer {
-    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
-    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
-    const comments = this.on(repository, issueNumber);
-    const last = Math.max(Math.ceil(comments.length / perPage), 1);
-    const link = (p: number) => {
-      const target = new URL(url);
-      target.searchParams.set('page', String(p));
-      target.searchParams.set('per_page', String(perPage));
-      return `<${target.toString()}>`;
-    };
-    const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
-    return {
-      status: 200,
-      body: comments.slice((page - 1) * perPage, page * perPage).map(toJson),
-      ...(links.length ? { headers: { link: links.join(', ') } } : {}),
-    };
+    const { items, headers } = pageOf(url, this.on(repository, issueNumber));
+    return { status: 200, body: items.map(toJson), headers };
   }
 
   create(repository: string, issueNumber: number, input: unknown): FakeAnswer {

@@ -27,6 +27,7 @@ import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
 import {
   answerWithFault,
+  pageOf,
   FaultPlan,
   parseJson,
   readBody,
@@ -301,11 +302,8 @@ export class FakeGitHub {
   private serveFiles(res: ServerResponse, url: URL, repository: string, number: number): void {
     const pr = this.pulls.get(`${repository}#${number}`);
     if (!pr) return send(res, 404, { message: 'Not Found' });
-    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
-    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
-    const listed = pr.files.slice(0, FILES_LIMIT);
-    const last = Math.max(Math.ceil(listed.length / perPage), 1);
-    const entries = listed.slice((page - 1) * perPage, page * perPage).map((file) => ({
+    const { items, headers } = pageOf(url, pr.files.slice(0, FILES_LIMIT));
+    const entries = items.map((file) => ({
       filename: file.path,
       status: file.status,
       additions: file.additions,
@@ -314,14 +312,7 @@ export class FakeGitHub {
       ...(file.previousPath !== undefined ? { previous_filename: file.previousPath } : {}),
       ...(file.patch !== undefined ? { patch: file.patch } : {}),
     }));
-    const link = (p: number) => {
-      const target = new URL(url);
-      target.searchParams.set('page', String(p));
-      target.searchParams.set('per_page', String(perPage));
-      return `<${target.toString()}>`;
-    };
-    const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
-    send(res, 200, entries, links.length ? { link: links.join(', ') } : {});
+    send(res, 200, entries, headers);
   }
 
   private async serveContents(

@@ -117,3 +117,24 @@ export function parseJson(text: string): unknown {
     return text;
   }
 }
+
+/**
+ * One page of `items` as GitHub pages a list: `per_page` (default 30, at most 100) and `page`
+ * from the query, and a `link` header with `next` and `last` while more pages follow.
+ */
+export function pageOf<T>(url: URL, items: readonly T[]): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+  const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const link = (p: number) => {
+    const target = new URL(url);
+    target.searchParams.set('page', String(p));
+    target.searchParams.set('per_page', String(perPage));
+    return `<${target.toString()}>`;
+  };
+  const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length ? { link: links.join(', ') } : {},
+  };
+}

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { CHECK_IDS } from '../../src/model/contexts.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli-run.js';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('merge-gate explain', () => {
   it('lists the seven checks without an argument', async () => {

@@ -12,21 +12,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { CHECK_IDS } from '../../src/model/contexts.js';
-import { main } from '../../src/cli/main.js';
 import { CONFIGS, CONFIG_PATH, WORKFLOWS, WORKFLOW_PATH } from '../../src/cli/init.js';
+import { runCli } from '../helpers/cli-run.js';
 
 const EXAMPLES = join(process.cwd(), 'examples');
 
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const example = (path: string) => readFileSync(join(EXAMPLES, path), 'utf8');
 

@@ -5,26 +5,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { CHECK_IDS } from '../../src/model/contexts.js';
 import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/cli-run.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd = process.cwd()): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 afterAll(removeTempRepos);
 
