@@ -31,7 +31,7 @@ export async function parserThroughput() {
   let totalProof = 0;
   let totalRaw = 0;
   for (const [name, text] of cases) {
-    // Large inputs take tens of seconds a parse: fewer runs keep the bench under a few minutes.
+    // The ~5 MB input takes several seconds a parse: fewer runs keep the section under a minute.
     const runs = text.length > 1024 * 1024 ? 3 : RUNS;
     const raw = time(() => parseMarkdown(text), runs);
     const proof = time(() => parseProof(text, options), runs);

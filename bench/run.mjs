@@ -2,22 +2,31 @@
  * `npm run bench [-- SECTION...]`: prints tables of figures (never a test). See docs/benchmarks.md.
  *
  *   parser  parser throughput: parseProof vs the raw Markdown parse it builds on
+ *   hostile pathological Markdown shapes at n and 4n, upstream vs linear EditMap, the 1 MiB limit
  *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
  *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
  *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
  *   cli     node dist/cli/index.js check on a local git repository: wall time and peak RSS
  *
- * No section: all of them, in this order. Sections 1–3 and 5 share the PRs' temporary git
- * repositories, built once per run and deleted at the end.
+ * No section: all of them, in this order. Sections api, e2e, cold and cli share the PRs'
+ * temporary git repositories, built once per run and deleted at the end.
  */
 import { apiCost } from './api-cost.mjs';
 import { cliLocal } from './cli-local.mjs';
 import { coldStart } from './cold-start.mjs';
 import { endToEnd } from './end-to-end.mjs';
+import { hostileInput } from './hostile.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
 
-const SECTIONS = { parser: parserThroughput, api: apiCost, e2e: endToEnd, cold: coldStart, cli: cliLocal };
+const SECTIONS = {
+  parser: parserThroughput,
+  hostile: hostileInput,
+  api: apiCost,
+  e2e: endToEnd,
+  cold: coldStart,
+  cli: cliLocal,
+};
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in SECTIONS));
@@ -30,7 +39,7 @@ console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toI
 let usedRepos = false;
 try {
   for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
-    usedRepos ||= name !== 'parser';
+    usedRepos ||= name !== 'parser' && name !== 'hostile';
     await SECTIONS[name]();
   }
 } finally {
