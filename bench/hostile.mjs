@@ -42,19 +42,19 @@ const SHAPES = [
     true,
   ],
   ['one table, a row per file (`file-i.ts`, `modified`)', tableOf, 2500, 'rows', true],
-  ["one line `'- '×depth + 'x'`", (n) => `${'- '.repeat(n)}x`, 250, 'depth', false],
-  ["one line `'- '×depth + 'x'` (past 1000: blanked)", (n) => `${'- '.repeat(n)}x`, 1000, 'depth', false],
-  ["one line `'>'×depth + ' x'`", (n) => `${'>'.repeat(n)} x`, 250, 'depth', false],
-  ["one line `'>'×depth + ' x'` (past 1000: blanked)", (n) => `${'>'.repeat(n)} x`, 1000, 'depth', false],
+  ["one line `'- '×depth + 'x'`", (n) => `${'- '.repeat(n)}x`, 25, 'depth', false],
+  ["one line `'- '×depth + 'x'` (past 100: blanked)", (n) => `${'- '.repeat(n)}x`, 100, 'depth', false],
+  ["one line `'>'×depth + ' x'`", (n) => `${'>'.repeat(n)} x`, 25, 'depth', false],
+  ["one line `'>'×depth + ' x'` (past 100: blanked)", (n) => `${'>'.repeat(n)} x`, 100, 'depth', false],
   [
-    "lines of `'- '×1000 + 'x\\n'` (at the depth bound)",
-    (n) => `${'- '.repeat(1000)}x\n`.repeat(n),
-    1,
+    "lines of `'- '×100 + 'x\\n'` (at the depth bound)",
+    (n) => `${'- '.repeat(100)}x\n`.repeat(n),
+    250,
     'lines',
     true,
   ],
-  // Lazy continuation lines: quadratic in micromark (see docs/benchmarks.md), so n is larger here
-  // than 50 ms would need, to keep the quadratic term dominant in the 1 MiB extrapolation.
+  // Lazy continuation lines: quadratic in micromark itself; past 100 lines src/proof/nesting.ts
+  // blanks one, which ends the paragraph (see docs/benchmarks.md).
   ["lazy lines `'> x\\n' + 'y\\n'×n`", (n) => `> x\n${'y\n'.repeat(n)}`, 3000, 'lines', true],
 ];
 

@@ -10,7 +10,7 @@ import { DocumentCollector } from './collector.js';
 import { boldKeyValue, normaliseKey, splitKeyValue, TOKEN_FIELD } from './fields.js';
 import { inlineLines, plainText } from './inline.js';
 import { parseMarkdown } from './markdown.js';
-import { blankDeeplyNestedLines, MAX_LINE_NESTING } from './nesting.js';
+import { boundPathologicalLines, MAX_LAZY_LINES, MAX_LINE_NESTING } from './nesting.js';
 import { compileOptions, type CompiledOptions, type ParseOptions } from './options.js';
 import { readTable } from './tables.js';
 import { readYamlEntries } from './yaml-fields.js';
@@ -25,9 +25,14 @@ export { parseOptionsFrom, type ParseOptions } from './options.js';
 export function parseProof(text: string, options: ParseOptions): ProofDocument {
   const compiled = compileOptions(options);
   const out = new DocumentCollector(compiled);
-  const { text: source, skipped } = blankDeeplyNestedLines(typeof text === 'string' ? text : '');
-  for (const { line } of skipped) {
-    out.warn(`line not read: it opens more than ${MAX_LINE_NESTING} nested lists or block quotes`, line);
+  const { text: source, skipped } = boundPathologicalLines(typeof text === 'string' ? text : '');
+  for (const { line, reason } of skipped) {
+    out.warn(
+      reason === 'nesting'
+        ? `line not read: it opens more than ${MAX_LINE_NESTING} nested lists or block quotes`
+        : `line not read: a quoted or listed paragraph runs on for more than ${MAX_LAZY_LINES} lines without its > or indentation`,
+      line,
+    );
   }
   let root: Root;
   try {
