@@ -76,6 +76,18 @@ describe('pathological Markdown still parses', () => {
     expect(result(evaluation, 'prehandover-proof-check').state).toBe('success');
   });
 
+  it('finishes on a quoted paragraph continued lazily for 100,000 lines, saying which line it cut', async () => {
+    const lazy = `> quoted\n${'more text\n'.repeat(100_000)}`;
+    const proof = proofText({ extra: `\n${lazy}\n` });
+    const evaluation = await evaluatePr(goodForemanPr().change(PROOF_PATH, proof));
+    expectSevenTerminal(evaluation);
+    const check = result(evaluation, 'prehandover-proof-check');
+    expect(check.state).toBe('success');
+    const cut = check.findings.filter((f) => f.severity === 'warning' && /line not read/.test(f.message));
+    const quoteLine = proof.split('\n').indexOf('> quoted') + 1;
+    expect(cut).toEqual([expect.objectContaining({ file: PROOF_PATH, line: quoteLine + 101 })]);
+  });
+
   it('reports a binary file named like a proof as unreadable, not as a missing field', async () => {
     const binary = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => i % 256));
     const pr = goodForemanPr().change(PROOF_PATH, binary);

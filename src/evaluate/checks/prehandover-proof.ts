@@ -48,6 +48,15 @@ export const prehandoverProofCheck: CheckDefinition = {
       });
       return failure(findings);
     }
+    // What the parser could not read (broken front matter, lines past a bound) is said on its line.
+    findings.push(
+      ...governing.doc.warnings.map((warning): Finding => ({
+        severity: 'warning',
+        message: `${baseName(governing.path)}: ${warning.message}`,
+        file: governing.path,
+        ...(warning.line !== undefined ? { line: warning.line } : {}),
+      })),
+    );
     findings.push(...fieldFindings(ctx, governing.path, governing.doc));
     findings.push(...completenessFindings(ctx, governing.path, governing.doc));
     findings.push(...(await tokenFindings(ctx, governing.path, governing.doc.token)));
