@@ -33,6 +33,7 @@ export default tseslint.config(
       'coverage/**',
       'node_modules/**',
       'src/config/generated/**',
+      'src/cli/generated/**',
       '__fixtures__/**',
     ],
   },

@@ -24,6 +24,7 @@ const ncc = (entry, out) =>
   );
 
 execFileSync('node', ['scripts/build-validator.mjs'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/build-templates.mjs'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 ncc('src/action/main.ts', 'dist');
 ncc('src/cli/index.ts', 'dist/cli');

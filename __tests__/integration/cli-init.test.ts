@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { CHECK_IDS } from '../../src/model/contexts.js';
-import { CONFIGS, CONFIG_PATH, WORKFLOWS, WORKFLOW_PATH } from '../../src/cli/init.js';
+import { CONFIGS, WORKFLOWS, WORKFLOW_PATH } from '../../src/cli/init.js';
+import { DEFAULT_CONFIG_PATH as CONFIG_PATH } from '../../src/config/in-force.js';
 import { runCli } from '../helpers/cli-run.js';
 
 const EXAMPLES = join(process.cwd(), 'examples');

@@ -13,8 +13,6 @@ import type { Command } from './command.js';
 import { CliError } from './errors.js';
 import { EXIT } from './io.js';
 
-/** Where the config lives in the repository (read from the base branch, SPEC §2). */
-
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 

@@ -6,16 +6,16 @@ import { choice, parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import { CliError } from './errors.js';
 import { EXIT } from './io.js';
-import { DEFAULT_CONFIG_FILE, MINIMAL_CONFIG_FILE } from './templates/configs.js';
 import {
+  DEFAULT_CONFIG_FILE,
   MERGE_QUEUE_WORKFLOW,
+  MINIMAL_CONFIG_FILE,
   PULL_REQUEST_TARGET_WORKFLOW,
   PULL_REQUEST_WORKFLOW,
-} from './templates/workflows.js';
+} from './generated/examples.js';
 
-/** Where init writes, relative to the repository: the workflow, and the action's default `config` input. */
+/** Where init writes the workflow, relative to the repository (the config goes to `DEFAULT_CONFIG_PATH`). */
 export const WORKFLOW_PATH = '.github/workflows/merge-gate.yml';
-export const CONFIG_PATH = DEFAULT_CONFIG_PATH;
 
 /** `--workflow` choices: the text of examples/workflows/<name>.yml. */
 export const WORKFLOWS = {
@@ -36,7 +36,7 @@ const USAGE = `Usage: merge-gate init [--dir PATH] [--force] [--workflow NAME] [
 
 Sets up Merge Gate in a repository by writing two files:
   ${WORKFLOW_PATH}  the workflow that runs the action on pull requests
-  ${CONFIG_PATH}            the configuration (the action reads it from the base branch)
+  ${DEFAULT_CONFIG_PATH}            the configuration (the action reads it from the base branch)
 Refuses, writing nothing, when either file exists, unless --force is given.
 
 Options:
@@ -72,7 +72,7 @@ export const initCommand: Command = {
     await requireDirectory(root, values.dir ?? '.');
     const files = [
       { path: WORKFLOW_PATH, text: WORKFLOWS[workflow], what: `workflow: ${workflow}` },
-      { path: CONFIG_PATH, text: CONFIGS[config], what: `config: ${config}` },
+      { path: DEFAULT_CONFIG_PATH, text: CONFIGS[config], what: `config: ${config}` },
     ];
     const shown = (path: string) => (values.dir === undefined ? path : join(values.dir, path));
 
@@ -121,7 +121,7 @@ function nextSteps(workflow: WorkflowName, config: ConfigName, shown: (path: str
         : ''
     }.`,
     `  2. Commit both files and push them to the default branch:`,
-    `       git add ${shown(WORKFLOW_PATH)} ${shown(CONFIG_PATH)}`,
+    `       git add ${shown(WORKFLOW_PATH)} ${shown(DEFAULT_CONFIG_PATH)}`,
     '       git commit -m "Add Merge Gate" && git push',
     '     The config is read from the base branch, so it applies to pull requests once it is merged there.',
     '  3. Make the seven contexts required status checks of the default branch (Settings → Rules →',

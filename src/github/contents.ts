@@ -3,7 +3,8 @@
  * rules as every other source (`decodeText`): binary, invalid UTF-8 and oversized files are unreadable.
  */
 import type { FileContent } from '../model/facts.js';
-import { decodeText, formatBytes, tooLarge } from '../sources/decode.js';
+import { tooLarge } from '../config/limits.js';
+import { decodeText } from '../sources/decode.js';
 import type { GitHubClient } from './client.js';
 import { isNotFound, toGitHubError } from './errors.js';
 
@@ -84,12 +85,6 @@ function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { respons
   return { fetch, kept };
 }
 
-/** For a body that outgrew the limit while streaming (its full size is unknown). */
-const overLimit = (maxBytes: number): FileContent => ({
-  state: 'unreadable',
-  reason: `over the ${formatBytes(maxBytes)} limit (limits.max_file_bytes)`,
-});
-
 /**
  * Fetches `path` at `ref` with the raw media type (the body is streamed, not parsed, so binary
  * files arrive intact), falling back to the base64 JSON form. 404 → absent; an API failure →
@@ -144,7 +139,7 @@ async function fetchOnce(
   } finally {
     kept.response = undefined;
   }
-  if (read.overLimit) return overLimit(maxBytes);
+  if (read.overLimit) return tooLarge(undefined, maxBytes);
   const encoded = String(response.headers['content-encoding'] ?? 'identity') !== 'identity';
   if (!encoded && Number.isFinite(declared) && read.bytes.byteLength !== declared) {
     // Never judge a file by a cut-off download: an empty YAML file would pass its syntax check.

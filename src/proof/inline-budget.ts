@@ -7,7 +7,6 @@
  * per paragraph. Past the budget the markers stay literal text, which is exactly what micromark
  * makes of markers it cannot pair, so no text is lost and every field is still read.
  */
-import { attention } from 'micromark-core-commonmark';
 import type { Construct, Event, Resolver } from 'micromark-util-types';
 
 /** Marker sequences one inline run may hold before they are left unpaired. */
@@ -42,6 +41,3 @@ function asText(events: Event[], sequenceType: string): Event[] {
   for (const [, token] of events) if (token.type === sequenceType) token.type = 'data';
   return events;
 }
-
-// `attention` is the one construct micromark uses for `*` and `_` everywhere.
-withSequenceBudget(attention, 'attentionSequence');

@@ -12,14 +12,17 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { attention } from 'micromark-core-commonmark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { withSequenceBudget } from './inline-budget.js';
 
+// Pairing `*`/`_` (the one `attention` construct micromark uses everywhere) and `~` is quadratic
+// in an inline run: both get the budget of inline-budget.ts.
+withSequenceBudget(attention, 'attentionSequence');
 const strikethrough = gfmStrikethrough();
-// `~` pairing is as quadratic as `*`/`_` pairing (see inline-budget.ts).
 for (const construct of [strikethrough.text?.[126] ?? []].flat()) {
   withSequenceBudget(construct, 'strikethroughSequenceTemporary');
 }

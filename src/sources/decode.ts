@@ -2,8 +2,6 @@ import type { FileContent } from '../model/facts.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { tooLarge } from '../config/limits.js';
 
-export { formatBytes, tooLarge } from '../config/limits.js';
-
 /** How far into a file a NUL byte marks it as binary (the heuristic git itself uses). */
 const BINARY_SNIFF_BYTES = 8000;
 

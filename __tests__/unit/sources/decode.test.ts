@@ -1,4 +1,5 @@
-import { decodeText, formatBytes, tooLarge } from '../../../src/sources/decode.js';
+import { formatBytes, tooLarge } from '../../../src/config/limits.js';
+import { decodeText } from '../../../src/sources/decode.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
