@@ -10,10 +10,20 @@ const noIo = [
   'fs',
   'child_process',
 ];
-const restrict = (extra = []) => ({
+/** The yaml package's entry points recurse per nesting level: parse through src/config/yaml-nesting.ts. */
+const yamlEntryPoints = [
+  {
+    name: 'yaml',
+    importNames: ['parse', 'parseDocument', 'parseAllDocuments'],
+    message:
+      'Parse YAML with parseYamlDocument/parseYamlStream (src/config/yaml-nesting.ts): they bound nesting first.',
+  },
+];
+const restrict = (extra = [], paths = yamlEntryPoints) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
     {
+      paths,
       patterns: [
         {
           group: [...noIo, ...extra],
@@ -59,6 +69,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: yamlEntryPoints,
           patterns: [
             {
               group: ['@actions/github', '@octokit/*'],
@@ -72,5 +83,9 @@ export default tseslint.config(
   {
     files: ['src/model/**', 'src/proof/**', 'src/config/**', 'src/evaluate/**', 'src/report/**'],
     rules: restrict(['**/github/**', '**/sources/**', '**/action/**', '**/cli/**']),
+  },
+  {
+    files: ['src/config/yaml-nesting.ts'],
+    rules: restrict(['**/github/**', '**/sources/**', '**/action/**', '**/cli/**'], []),
   },
 );

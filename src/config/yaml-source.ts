@@ -1,6 +1,7 @@
-import { isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
+import { isPair, isScalar, isSeq, LineCounter, visit, type Alias, type Document } from 'yaml';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { displayPath, type Segment } from './key-path.js';
+import { parseYamlDocument, tooDeep } from './yaml-nesting.js';
 
 /** Aliases a config may hold, and alias expansions (the yaml package's `maxAliasCount`) before it counts as an alias bomb. */
 const MAX_ALIASES = 100;
@@ -26,12 +27,10 @@ export function parseConfigYaml(text: string, fileName: string): ParsedConfigFil
     ]);
   try {
     // logLevel 'error': no warnings printed, but a second document stays an error ('silent' drops it).
-    const doc = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      logLevel: 'error',
-    });
+    const doc = parseYamlDocument(text, { lineCounter, uniqueKeys: true, logLevel: 'error' });
+    if ('tooDeepAt' in doc) {
+      throw new ConfigError(fileName, [{ path: '', message: tooDeep('read'), line: doc.tooDeepAt }]);
+    }
     if (doc.errors.length > 0) {
       const problems = doc.errors.map((error): ConfigProblem => {
         const line = lineAt(error.pos[0]);
@@ -66,14 +65,14 @@ export function parseConfigYaml(text: string, fileName: string): ParsedConfigFil
       );
     }
   } catch (error) {
-    if (error instanceof RangeError) throw refuse('nested too deeply to read');
+    if (error instanceof RangeError) throw refuse(tooDeep('read'));
     throw error;
   }
 }
 
 /** The yaml package reports a stack overflow from deep nesting with the engine's message. */
 function readable(message: string): string {
-  return /call stack/i.test(message) ? 'nested too deeply to read' : message;
+  return /call stack/i.test(message) ? tooDeep('read') : message;
 }
 
 function duplicateKeyProblem(doc: Document, text: string, offset: number, line: number): ConfigProblem {

@@ -5,10 +5,10 @@ import {
   isScalar,
   isSeq,
   LineCounter,
-  parseAllDocuments,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
+import { parseYamlStream, tooDeep } from '../config/yaml-nesting.js';
 
 /** Why a changed YAML or JSON file does not parse, and where (1-based line) when known. */
 export interface SyntaxProblem {
@@ -35,12 +35,8 @@ export function checkYamlSyntax(text: string): SyntaxProblem | undefined {
     // The package's own uniqueKeys compares each key with every earlier one (minutes on a 10 MB
     // mapping) and its toJS alias accounting re-walks the document per alias (89 s for 400 kB of
     // aliases), so duplicates and alias expansion are checked here, in one pass, without toJS.
-    const documents = parseAllDocuments(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: false,
-      logLevel: 'error',
-    });
+    const documents = parseYamlStream(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
+    if ('tooDeepAt' in documents) return { message: tooDeep('check'), line: documents.tooDeepAt };
     for (const document of documents) {
       const error = document.errors[0];
       if (error) return { message: readable(error.message), line: lineAt(error.pos[0]) };
@@ -56,7 +52,7 @@ export function checkYamlSyntax(text: string): SyntaxProblem | undefined {
 
 /** The parser recurses per nesting level: thousands of levels overflow the stack. */
 function readable(message: string): string {
-  return /call stack/i.test(message) ? 'nested too deeply to check' : message;
+  return /call stack/i.test(message) ? tooDeep('check') : message;
 }
 
 /**

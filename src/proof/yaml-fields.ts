@@ -1,7 +1,8 @@
 /**
  * Top-level keys of YAML front matter and fenced `yaml` blocks, with their source lines.
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar } from 'yaml';
+import { parseYamlDocument, tooDeep } from '../config/yaml-nesting.js';
 import { cleanValue, splitKeyValue, unquote, type KeyLimits, type KeyValue } from './fields.js';
 
 /** One top-level YAML key as a field. */
@@ -33,13 +34,13 @@ const YAML_KEY: KeyLimits = { maxChars: 80, maxWords: 12 };
 export function readYamlEntries(source: string, firstLine: number): YamlRead {
   try {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(source, {
+    const doc = parseYamlDocument(source, {
       schema: 'failsafe',
       lineCounter,
       uniqueKeys: true,
-      prettyErrors: false,
       logLevel: 'silent',
     });
+    if ('tooDeepAt' in doc) return { entries: readLineByLine(source, firstLine), problem: tooDeep('read') };
     const error = doc.errors[0];
     if (error) return { entries: readLineByLine(source, firstLine), problem: firstLineOf(error.message) };
     const values: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });

@@ -220,6 +220,14 @@ describe('loadConfig: problems name the key path and the line', () => {
     expect(problem.line).toBe(104);
   });
 
+  it('refuses nesting past the bound on its line, before the YAML parser recurses', () => {
+    expect(onlyProblem(`mode: advisory\nproof:\n  globs: ${'['.repeat(10_000)}\n`)).toEqual({
+      path: '',
+      message: 'nested too deeply to read (over 200 levels)',
+      line: 3,
+    });
+  });
+
   it('refuses a file far larger than any configuration', () => {
     expect(onlyProblem(`mode: enforce\n# ${'x'.repeat(70 * 1024)}\n`).message).toMatch(/over 64 KiB/);
   });

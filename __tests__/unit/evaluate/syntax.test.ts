@@ -101,10 +101,11 @@ describe('checkYamlSyntax', () => {
     });
   });
 
-  it('fails, without crashing, on nesting deeper than the parser can follow', () => {
-    expect(checkYamlSyntax(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)?.message).toBe(
-      'nested too deeply to check',
-    );
+  it('refuses nesting deeper than the bound before the parser recurses, naming the line', () => {
+    expect(checkYamlSyntax(`a: 1\nb: ${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toEqual({
+      message: 'nested too deeply to check (over 200 levels)',
+      line: 2,
+    });
   });
 });
 

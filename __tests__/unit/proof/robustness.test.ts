@@ -123,6 +123,7 @@ describe('broken YAML', () => {
     const doc = parseLines('```yaml', `k: ${'['.repeat(20000)}${']'.repeat(20000)}`, '```');
     expect(doc.warnings).toHaveLength(1);
     expect(doc.warnings[0]?.message).toMatch(/^yaml block is not valid YAML/);
+    expect(doc.warnings[0]?.message).toContain('nested too deeply to read (over 200 levels)');
   });
 });
 
