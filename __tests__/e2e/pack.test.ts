@@ -132,6 +132,30 @@ describe('the npm package', () => {
     expect(report.checks.at(-1)?.description).toBe('All checks passed: this PR may merge');
   });
 
+  it('runs through npx from a clean directory: --version, explain, init --dir, check --fixture', () => {
+    const npx = (args: string[], cwd = consumer) => run('npx', ['--no-install', 'merge-gate', ...args], cwd);
+    const version = npx(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(PACKAGE.version);
+
+    const explained = npx(['explain', 'prehandover-proof-check']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('prehandover-proof-check');
+
+    const target = join(temp, 'new-repository');
+    mkdirSync(target);
+    const init = npx(['init', '--dir', target]);
+    expect(init.code).toBe(0);
+    expect(readFileSync(join(target, '.github/workflows/merge-gate.yml'), 'utf8')).toMatch(
+      /uses: \S+\/merge-gate@v1\b/,
+    );
+    expect(existsSync(join(target, '.github/merge-gate.yml'))).toBe(true);
+
+    const checked = npx(['check', '--fixture', DEMO_PR, '--format', 'text']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('merge-gate/verdict');
+  });
+
   it('exits 2 on a usage error, as documented', () => {
     const result = run(bin, ['check', '--format', 'yaml'], consumer);
     expect(result.code).toBe(2);
