@@ -16,7 +16,7 @@ import {
 } from '../helpers/bundle-run.js';
 import { FakeGitHub, gitRepoFromFixture, type PostedStatus } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
-import { pullRequestPayload, recordedPayloads, webhookProblems } from '../helpers/webhook-payloads.js';
+import { pullRequestPayload, recordedPush } from '../helpers/webhook-payloads.js';
 
 const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
 const HEAD_REF = 'copilot/deploy-ai-gateway-production';
@@ -218,7 +218,7 @@ describe('node dist/index.js', () => {
   it('does nothing on a push but log a notice, and exits 0', async () => {
     const run = await runBundle({
       eventName: 'push',
-      payload: recordedPayloads('push').find((payload) => webhookProblems('push', payload).length === 0),
+      payload: recordedPush(),
     });
 
     expect(run.code).toBe(0);

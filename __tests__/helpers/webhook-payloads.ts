@@ -138,6 +138,13 @@ export function pointAt(payload: Json, target: PayloadTarget): Json {
   return payload;
 }
 
+/** A recorded push (the action ignores pushes), the first that satisfies today's schema. */
+export function recordedPush(): Json {
+  const push = recordedPayloads('push').find((payload) => webhookProblems('push', payload).length === 0);
+  if (!push) throw new Error('no recorded push payload');
+  return push;
+}
+
 export interface MergeGroupTarget {
   /** `owner/repo` (the recorded one when left out). */
   repository?: string;

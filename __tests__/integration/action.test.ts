@@ -17,7 +17,7 @@ import {
 } from '../helpers/action-harness.js';
 import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
-import { mergeGroupPayload, recordedPayloads, webhookProblems } from '../helpers/webhook-payloads.js';
+import { mergeGroupPayload, recordedPush } from '../helpers/webhook-payloads.js';
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -262,7 +262,7 @@ describe('run() on other events', () => {
   });
 
   it('does nothing on a push but say so: no request, no status, no failure', async () => {
-    const push = recordedPayloads('push').find((payload) => webhookProblems('push', payload).length === 0);
+    const push = recordedPush();
     const io = await runAction({ eventName: 'push', payload: push });
     expect(github.count()).toBe(0);
     expect(io.levels('notice')).toHaveLength(1);
