@@ -17,6 +17,7 @@
  * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
  * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
+ * Success answers are GitHub-shaped: built from the API description's examples (github-answers.ts).
  */
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
