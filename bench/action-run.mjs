@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { github, HEAD_REF, PR_NUMBER, servePr } from './pr-repo.mjs';
+import { github, PR_NUMBER, servePr } from './pr-repo.mjs';
 import { ROOT } from './lib.mjs';
 
 export const BUNDLE = join(ROOT, 'dist/index.js');
@@ -81,7 +81,7 @@ export async function spawnBundle({ eventName, payload, apiUrl, onSpawn = () => 
  * (ms since spawn).
  */
 export async function runAction(pr, { latencyMs = 0 } = {}) {
-  const { FakeGitHub } = await github();
+  const { FakeGitHub, pullRequestPayload } = await github();
   const fake = await FakeGitHub.start({ token: TOKEN, latencyMs });
   servePr(fake, pr);
   let start = 0;
@@ -95,11 +95,12 @@ export async function runAction(pr, { latencyMs = 0 } = {}) {
   try {
     const run = await spawnBundle({
       eventName: 'pull_request_target',
-      payload: {
-        action: 'synchronize',
+      // GitHub's recorded payload, pointed at the benchmark PR.
+      payload: pullRequestPayload('synchronize', {
+        repository: 'octo/repo',
         number: PR_NUMBER,
-        pull_request: { number: PR_NUMBER, head: { sha: pr.headSha, ref: HEAD_REF } },
-      },
+        headSha: pr.headSha,
+      }),
       apiUrl: fake.url,
       onSpawn: (at) => (start = at),
     });

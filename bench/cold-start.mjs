@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { BUNDLE, runAction, spawnBundle } from './action-run.mjs';
 import { median, ms, table } from './lib.mjs';
-import { makePr } from './pr-repo.mjs';
+import { github, makePr } from './pr-repo.mjs';
 
 const RUNS = 10;
 const TARGET_MS = 150;
@@ -23,6 +23,7 @@ function nodeFloor() {
 
 export async function coldStart() {
   const pr = await makePr(10);
+  const { recordedPush } = await github();
   const floor = [];
   const firstRequest = [];
   const push = [];
@@ -34,7 +35,7 @@ export async function coldStart() {
     firstRequest.push(run.requests[0].at);
     const pushRun = await spawnBundle({
       eventName: 'push',
-      payload: { ref: 'refs/heads/main', after: 'a'.repeat(40) },
+      payload: recordedPush(),
       apiUrl: 'http://127.0.0.1:9',
     });
     push.push(pushRun.wallMs);

@@ -1,161 +1,56 @@
 /**
- * The committed bundle, run exactly as a runner runs it: `node dist/index.js` in its own process,
- * with the `GITHUB_*` / `INPUT_*` environment, an event file, `GITHUB_STEP_SUMMARY` and
- * `GITHUB_OUTPUT`, against a loopback HTTP server standing in for the GitHub API.
- * Build the bundle first (`npm run bundle`); this test never builds it.
+ * The committed bundle, run exactly as a runner runs it (see bundle-run.ts), against a loopback
+ * HTTP server standing in for the GitHub API. Every event is a recorded GitHub payload pointed at
+ * the test PR (webhook-payloads.ts). Build the bundle first (`npm run bundle`); this test never builds it.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_IDS } from '../../src/model/contexts.js';
+import {
+  expectBundleBuilt,
+  expectTokenHidden,
+  removeBundleRunDirs,
+  runBundle as runBundleAt,
+  type BundleRun,
+  type BundleRunOptions,
+} from '../helpers/bundle-run.js';
 import { FakeGitHub, gitRepoFromFixture, type PostedStatus } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
+import { pullRequestPayload, recordedPush } from '../helpers/webhook-payloads.js';
 
-const BUNDLE = join(process.cwd(), 'dist/index.js');
 const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
 const HEAD_REF = 'copilot/deploy-ai-gateway-production';
 const TOKEN = 'ghs_e2eSecretToken_9f8e7d6c5b4a3210';
 
-interface BundleRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  summary: string;
-  /** The raw GITHUB_OUTPUT file. */
-  outputFile: string;
-  outputs: Record<string, string>;
-}
-
-/**
- * The token appears only in the `::add-mask::` command (the runner consumes it and masks the value
- * everywhere): not in the log, the summary, the outputs, any status or any PR comment posted.
- */
-function expectTokenHidden(run: BundleRun): void {
-  const mask = `::add-mask::${TOKEN}`;
-  expect(run.stdout).toContain(mask);
-  const visible = [
-    run.stdout.replaceAll(mask, ''),
-    run.stderr,
-    run.summary,
-    run.outputFile,
-    JSON.stringify(github.statuses),
-    JSON.stringify(github.comments.all),
-  ];
-  for (const text of visible) expect(text).not.toContain(TOKEN);
-}
-
-const temps: string[] = [];
 /** The runs of the current test, checked for the token after it. */
 let runs: BundleRun[] = [];
 let github: FakeGitHub;
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE))
-    throw new Error(
-      'dist/index.js is missing: run `npm run bundle` (the e2e test runs the committed bundle).',
-    );
-});
+beforeAll(expectBundleBuilt);
 beforeEach(async () => {
   github = await FakeGitHub.start({ token: TOKEN });
   runs = [];
 });
 afterEach(async () => {
   // Every scenario, not only the one that tests it: the token must never leak.
-  for (const run of runs) expectTokenHidden(run);
+  const posted = [JSON.stringify(github.statuses), JSON.stringify(github.comments.all)];
+  for (const run of runs) expectTokenHidden(run, TOKEN, ...posted);
   await github.close();
 });
 afterAll(() => {
   removeTempRepos();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  removeBundleRunDirs();
 });
 
-/** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as `core.setOutput` writes them. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const block = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
-  for (const match of text.matchAll(block)) outputs[match[1] ?? ''] = match[3] ?? '';
-  return outputs;
-}
-
-async function runBundle(options: {
-  eventName: string;
-  payload: unknown;
-  inputs?: Record<string, string>;
-  workspace?: string;
-}): Promise<BundleRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'merge-gate-e2e-'));
-  temps.push(dir);
-  const files = {
-    event: join(dir, 'event.json'),
-    summary: join(dir, 'summary.md'),
-    output: join(dir, 'output.txt'),
-  };
-  writeFileSync(files.event, JSON.stringify(options.payload));
-  writeFileSync(files.summary, '');
-  writeFileSync(files.output, '');
-  const inputs = {
-    'github-token': TOKEN,
-    config: '.github/merge-gate.yml',
-    'fail-on': 'error',
-    'context-prefix': '',
-    comment: '',
-    ...options.inputs,
-  };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: 'octo/repo',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${github.url}/graphql`,
-    GITHUB_RUN_ID: '777',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_RUN_NUMBER: '5',
-    GITHUB_WORKFLOW: 'Merge Gate',
-    GITHUB_JOB: 'gate',
-    GITHUB_ACTION: 'merge-gate',
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_WORKSPACE: options.workspace ?? dir,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-    ),
-  };
-  const child = spawn(process.execPath, [BUNDLE], {
-    env,
-    cwd: options.workspace ?? dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputFile = readFileSync(files.output, 'utf8');
-  const run: BundleRun = {
-    code,
-    stdout,
-    stderr,
-    summary: readFileSync(files.summary, 'utf8'),
-    outputFile,
-    outputs: parseOutputs(outputFile),
-  };
+async function runBundle(options: Omit<BundleRunOptions, 'apiUrl' | 'token'>): Promise<BundleRun> {
+  const run = await runBundleAt({ ...options, apiUrl: github.url, token: TOKEN });
   runs.push(run);
   return run;
 }
 
-const prEvent = (number: number, headSha: string) => ({
-  action: 'synchronize',
-  number,
-  pull_request: { number, head: { sha: headSha, ref: HEAD_REF } },
-});
+/** GitHub's recorded `synchronize` payload, pointed at PR `number` of octo/repo at `headSha`. */
+const prEvent = (number: number, headSha: string) =>
+  pullRequestPayload('synchronize', { repository: 'octo/repo', number, headSha });
 
 function states(statuses: Map<string, PostedStatus>): string[] {
   return CHECK_IDS.map((check) => statuses.get(check)?.state ?? 'missing');
@@ -323,7 +218,7 @@ describe('node dist/index.js', () => {
   it('does nothing on a push but log a notice, and exits 0', async () => {
     const run = await runBundle({
       eventName: 'push',
-      payload: { ref: 'refs/heads/main', after: 'c'.repeat(40) },
+      payload: recordedPush(),
     });
 
     expect(run.code).toBe(0);
@@ -345,6 +240,6 @@ describe('node dist/index.js', () => {
       inputs: { 'fail-on': 'failure' },
     });
     expect(run.code).toBe(1);
-    expectTokenHidden(run);
+    expectTokenHidden(run, TOKEN, JSON.stringify(github.statuses));
   });
 });

@@ -13,6 +13,7 @@ import type { Evaluation } from '../../src/model/results.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { type FakeGitHub, gitRepoFromFixture } from './fake-github.js';
 import { createRepo, type TempRepo } from './git-repo.js';
+import { expectGitHubShaped, pullRequestPayload } from './webhook-payloads.js';
 
 export const TOKEN = 'ghs_integrationTestToken0123456789';
 export const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
@@ -48,13 +49,15 @@ export class RecordingIO implements ActionIO {
 
 export interface RunOptions {
   eventName?: string;
+  /** Must be shaped like GitHub's payloads of `eventName` (checked against its webhook schema). */
   payload?: unknown;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
 }
 
+/** GitHub's recorded `pull_request` payload of activity `action`, pointed at PR `number` of octo/repo. */
 export function prEvent(number: number, headSha = 'f'.repeat(40), action = 'synchronize') {
-  return { action, number, pull_request: { number, head: { sha: headSha, ref: HEAD_REF } } };
+  return pullRequestPayload(action, { repository: 'octo/repo', number, headSha });
 }
 
 /** The evaluation of the same PR through the local git source: what the statuses must say. */
@@ -85,10 +88,13 @@ export async function engineSays(
 export function actionHarness(github: () => FakeGitHub) {
   async function runAction(options: RunOptions = {}): Promise<RecordingIO> {
     const io = new RecordingIO({ 'github-token': TOKEN, ...options.inputs });
-    const payload = JSON.stringify(options.payload ?? prEvent(7));
+    const eventName = options.eventName ?? 'pull_request_target';
+    const event = options.payload ?? prEvent(7);
+    expectGitHubShaped(eventName, event);
+    const payload = JSON.stringify(event);
     await run({
       env: {
-        GITHUB_EVENT_NAME: options.eventName ?? 'pull_request_target',
+        GITHUB_EVENT_NAME: eventName,
         GITHUB_EVENT_PATH: '/runner/event.json',
         GITHUB_REPOSITORY: 'octo/repo',
         GITHUB_API_URL: github().url,

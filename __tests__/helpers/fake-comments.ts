@@ -9,6 +9,7 @@
  * Comments written through the API are by {@link API_AUTHOR}; `add` seeds others' comments.
  */
 import { pageOf } from './fake-http.js';
+import { issueCommentJson } from './github-answers.js';
 
 /** GitHub's answer to a longer body: 422 "Body is too long (maximum is 65536 characters)". */
 export const COMMENT_MAX_CHARACTERS = 65_536;
@@ -74,13 +75,13 @@ export class FakeComments {
 
   list(url: URL, repository: string, issueNumber: number): FakeAnswer {
     const { items, headers } = pageOf(url, this.on(repository, issueNumber));
-    return { status: 200, body: items.map(toJson), headers };
+    return { status: 200, body: items.map(issueCommentJson), headers };
   }
 
   create(repository: string, issueNumber: number, input: unknown): FakeAnswer {
     const body = bodyOf(input);
     if (typeof body !== 'string') return body;
-    return { status: 201, body: toJson(this.add(repository, issueNumber, body, API_AUTHOR)) };
+    return { status: 201, body: issueCommentJson(this.add(repository, issueNumber, body, API_AUTHOR)) };
   }
 
   update(repository: string, id: number, input: unknown): FakeAnswer {
@@ -90,7 +91,7 @@ export class FakeComments {
     if (typeof body !== 'string') return body;
     comment.body = body;
     comment.updatedAt = new Date().toISOString();
-    return { status: 200, body: toJson(comment) };
+    return { status: 200, body: issueCommentJson(comment) };
   }
 
   remove(repository: string, id: number): FakeAnswer {
@@ -113,18 +114,4 @@ function bodyOf(input: unknown): string | FakeAnswer {
     return validationFailed(`Body is too long (maximum is ${COMMENT_MAX_CHARACTERS} characters)`);
   }
   return body;
-}
-
-function toJson(comment: FakeComment) {
-  const [owner = '', name = ''] = comment.repository.split('/');
-  return {
-    id: comment.id,
-    node_id: `IC_${comment.id}`,
-    html_url: `https://github.com/${owner}/${name}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
-    issue_url: `https://api.github.com/repos/${owner}/${name}/issues/${comment.issueNumber}`,
-    body: comment.body,
-    user: { login: comment.author, type: comment.author.endsWith('[bot]') ? 'Bot' : 'User' },
-    created_at: comment.createdAt,
-    updated_at: comment.updatedAt,
-  };
 }

@@ -17,6 +17,7 @@
  * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
  * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
+ * Success answers are GitHub-shaped: built from the API description's examples (github-answers.ts).
  */
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -25,6 +26,7 @@ import { promisify } from 'node:util';
 import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
+import { contentFileJson, diffEntryJson, pullRequestJson, statusJson } from './github-answers.js';
 import {
   answerWithFault,
   pageOf,
@@ -69,8 +71,11 @@ export interface FakePullRequest {
   labels?: string[];
   headRef: string;
   headSha: string;
-  /** `owner/repo` the head lives in (a fork); defaults to the base repository. */
-  headRepository?: string;
+  /**
+   * `owner/repo` the head lives in (a fork); defaults to the base repository. `null`: the fork was
+   * deleted, and GitHub answers `head.repo: null`.
+   */
+  headRepository?: string | null;
   baseRef?: string;
   baseSha: string;
   files: ChangedFile[];
@@ -93,11 +98,6 @@ export interface FakeGitHubOptions {
 export const FILES_LIMIT = 3000;
 
 const execFileAsync = promisify(execFile);
-
-const repoJson = (fullName: string) => {
-  const [owner = '', name = ''] = fullName.split('/');
-  return { name, full_name: fullName, owner: { login: owner } };
-};
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -285,33 +285,41 @@ export class FakeGitHub {
   private servePull(res: ServerResponse, repository: string, number: number): void {
     const pr = this.pulls.get(`${repository}#${number}`);
     if (!pr) return send(res, 404, { message: 'Not Found' });
-    send(res, 200, {
-      number: pr.number,
-      state: 'open',
-      title: pr.title ?? `PR ${pr.number}`,
-      body: pr.body ?? '',
-      draft: pr.draft ?? false,
-      user: { login: pr.author ?? 'copilot-swe-agent[bot]' },
-      labels: (pr.labels ?? []).map((name, id) => ({ id, name })),
-      head: { ref: pr.headRef, sha: pr.headSha, repo: repoJson(pr.headRepository ?? repository) },
-      base: { ref: pr.baseRef ?? 'main', sha: pr.baseSha, repo: repoJson(repository) },
-      changed_files: pr.changedFiles ?? pr.files.length,
-    });
+    send(
+      res,
+      200,
+      pullRequestJson({
+        repository,
+        number: pr.number,
+        title: pr.title ?? `PR ${pr.number}`,
+        body: pr.body ?? '',
+        draft: pr.draft ?? false,
+        author: pr.author ?? 'copilot-swe-agent[bot]',
+        labels: pr.labels ?? [],
+        headRef: pr.headRef,
+        headSha: pr.headSha,
+        headRepository: pr.headRepository === undefined ? repository : pr.headRepository,
+        baseRef: pr.baseRef ?? 'main',
+        baseSha: pr.baseSha,
+        changedFiles: pr.changedFiles ?? pr.files.length,
+      }),
+    );
   }
 
   private serveFiles(res: ServerResponse, url: URL, repository: string, number: number): void {
     const pr = this.pulls.get(`${repository}#${number}`);
     if (!pr) return send(res, 404, { message: 'Not Found' });
     const { items, headers } = pageOf(url, pr.files.slice(0, FILES_LIMIT));
-    const entries = items.map((file) => ({
-      filename: file.path,
-      status: file.status,
-      additions: file.additions,
-      deletions: file.deletions,
-      changes: file.additions + file.deletions,
-      ...(file.previousPath !== undefined ? { previous_filename: file.previousPath } : {}),
-      ...(file.patch !== undefined ? { patch: file.patch } : {}),
-    }));
+    const entries = items.map((file) =>
+      diffEntryJson(repository, pr.headSha, {
+        filename: file.path,
+        status: file.status,
+        additions: file.additions,
+        deletions: file.deletions,
+        ...(file.previousPath !== undefined ? { previousFilename: file.previousPath } : {}),
+        ...(file.patch !== undefined ? { patch: file.patch } : {}),
+      }),
+    );
     send(res, 200, entries, headers);
   }
 
@@ -332,13 +340,7 @@ export class FakeGitHub {
       res.end(content);
       return;
     }
-    send(res, 200, {
-      type: 'file',
-      encoding: 'base64',
-      size: content.byteLength,
-      path,
-      content: Buffer.from(content).toString('base64'),
-    });
+    send(res, 200, contentFileJson(repository, ref, path, content));
   }
 
   private async contentAt(repository: string, ref: string, path: string): Promise<Uint8Array | undefined> {
@@ -392,7 +394,7 @@ export class FakeGitHub {
     if (description !== undefined) status.description = description;
     if (typeof input.target_url === 'string') status.target_url = input.target_url;
     this.statuses.push(status);
-    send(res, 201, { id: this.statuses.length, ...status });
+    send(res, 201, statusJson({ ...status, id: this.statuses.length }));
   }
 }
 

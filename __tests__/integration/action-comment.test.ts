@@ -8,6 +8,7 @@ import { CHECK_IDS } from '../../src/model/contexts.js';
 import { actionHarness, prEvent, RUN_URL, TOKEN } from '../helpers/action-harness.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { removeTempRepos } from '../helpers/git-repo.js';
+import { mergeGroupPayload } from '../helpers/webhook-payloads.js';
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -108,12 +109,12 @@ describe('comment: always', () => {
     const io = await runAction({
       eventName: 'merge_group',
       inputs: { comment: 'always' },
-      payload: {
-        merge_group: {
-          head_sha: '9'.repeat(40),
-          head_ref: `refs/heads/gh-readonly-queue/main/pr-42-${head}`,
-        },
-      },
+      payload: mergeGroupPayload({
+        repository: 'octo/repo',
+        number: 42,
+        headSha: head,
+        groupSha: '9'.repeat(40),
+      }),
     });
     expectAllTerminal('9'.repeat(40));
     expect(github.count('comments')).toBe(0);

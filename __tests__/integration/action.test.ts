@@ -17,6 +17,7 @@ import {
 } from '../helpers/action-harness.js';
 import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
+import { mergeGroupPayload, recordedPush } from '../helpers/webhook-payloads.js';
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -240,10 +241,7 @@ describe('run() on other events', () => {
     const groupSha = '9'.repeat(40);
     await runAction({
       eventName: 'merge_group',
-      payload: {
-        action: 'checks_requested',
-        merge_group: { head_sha: groupSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-42-${head}` },
-      },
+      payload: mergeGroupPayload({ repository: 'octo/repo', number: 42, headSha: head, groupSha }),
     });
     expect(github.statusesFor(head)).toEqual([]);
     const finals = github.finalStatuses(groupSha);
@@ -252,15 +250,20 @@ describe('run() on other events', () => {
 
   it('posts error on the merge group commit when its branch names no PR', async () => {
     const groupSha = '9'.repeat(40);
-    await runAction({
-      eventName: 'merge_group',
-      payload: { merge_group: { head_sha: groupSha, head_ref: 'refs/heads/odd' } },
+    const payload = mergeGroupPayload({
+      repository: 'octo/repo',
+      number: 42,
+      headSha: 'e'.repeat(40),
+      groupSha,
     });
+    (payload.merge_group as { head_ref: string }).head_ref = 'refs/heads/odd';
+    await runAction({ eventName: 'merge_group', payload });
     expect([...github.finalStatuses(groupSha).values()].map((s) => s.state)).toEqual(Array(7).fill('error'));
   });
 
   it('does nothing on a push but say so: no request, no status, no failure', async () => {
-    const io = await runAction({ eventName: 'push', payload: { ref: 'refs/heads/main' } });
+    const push = recordedPush();
+    const io = await runAction({ eventName: 'push', payload: push });
     expect(github.count()).toBe(0);
     expect(io.levels('notice')).toHaveLength(1);
     expect(io.failures).toEqual([]);

@@ -1,4 +1,5 @@
 import { PULL_REQUEST_ACTIONS, parseEvent, pullNumberFromQueueRef } from '../../../src/action/event.js';
+import { recordedPayloads } from '../../helpers/webhook-payloads.js';
 
 const SHA = 'd'.repeat(40);
 const prPayload = (action: string) => ({
@@ -77,5 +78,40 @@ describe('parseEvent', () => {
   it('calls a pull_request payload without a number invalid', () => {
     expect(parseEvent('pull_request', { action: 'opened' })).toMatchObject({ kind: 'invalid' });
     expect(parseEvent('merge_group', { merge_group: {} })).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('parseEvent on the payloads GitHub records (@octokit/webhooks-examples)', () => {
+  const recorded = recordedPayloads('pull_request');
+
+  it.each(recorded.map((payload) => [payload.action, payload] as const))(
+    'reads a recorded pull_request %s payload as GitHub sent it',
+    (action, payload) => {
+      const pr = payload.pull_request as { number: number; head: { sha: string } };
+      const expected = PULL_REQUEST_ACTIONS.includes(String(action))
+        ? { kind: 'pull_request', name: 'pull_request_target', pullNumber: pr.number, headSha: pr.head.sha }
+        : { kind: 'ignored', name: 'pull_request_target' };
+      expect(parseEvent('pull_request_target', payload)).toMatchObject(expected);
+    },
+  );
+
+  it('reads every recorded merge_group payload: the PR from the queue branch, the group commit for statuses', () => {
+    const payloads = recordedPayloads('merge_group');
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const payload of payloads) {
+      const group = payload.merge_group as { head_sha: string; head_ref: string };
+      expect(parseEvent('merge_group', payload)).toEqual({
+        kind: 'merge_group',
+        name: 'merge_group',
+        pullNumber: Number(/\/pr-(\d+)-/.exec(group.head_ref)?.[1]),
+        statusSha: group.head_sha,
+        headRef: group.head_ref,
+      });
+    }
+  });
+
+  it('ignores every recorded push', () => {
+    for (const payload of recordedPayloads('push'))
+      expect(parseEvent('push', payload)).toMatchObject({ kind: 'ignored' });
   });
 });
