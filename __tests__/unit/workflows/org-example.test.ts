@@ -1,5 +1,6 @@
 /** The organisation-wide example: a central workflow, and the ruleset that requires it everywhere. */
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { PULL_REQUEST_ACTIONS } from '../../../src/action/event.js';
 import { contextName, VERDICT } from '../../../src/model/contexts.js';
@@ -50,6 +51,19 @@ describe('examples/org/merge-gate-required.yml', () => {
 });
 
 describe('examples/org/ruleset.json', () => {
+  it("is a valid request body for POST /orgs/{org}/rulesets in GitHub's API description", () => {
+    const description = JSON.parse(
+      readFileSync('node_modules/@octokit/openapi/generated/api.github.com.deref.json', 'utf8'),
+    ) as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: object }> } } }>;
+    };
+    const body = description.paths['/orgs/{org}/rulesets']?.post.requestBody.content['application/json'];
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(body?.schema ?? { not: {} });
+    expect(validate(ruleset) ? [] : validate.errors).toEqual([]);
+    // The check can fail: a rule GitHub does not know is refused.
+    expect(validate({ ...ruleset, rules: [{ type: 'merge_gate' }] })).toBe(false);
+  });
+
   it('requires the central workflow at the path the workflow file tells users to save it', () => {
     const rule = ruleset.rules.find((candidate) => candidate.type === 'workflows');
     const workflows = rule?.parameters.workflows as { path: string }[];
