@@ -75,6 +75,7 @@ export async function engineSays(
   try {
     return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
       configPath: '.github/merge-gate.yml',
+      mergeBaseReader: source.mergeBaseReader(),
     });
   } finally {
     await source.close();
