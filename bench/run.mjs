@@ -3,6 +3,7 @@
  *
  *   parser  parser throughput: parseProof vs the raw Markdown parse it builds on
  *   hostile pathological Markdown shapes at n and 4n, upstream vs linear EditMap, the 1 MiB limit
+ *   diff    added lines without a patch: the line diff on canon inventories up to ~5 MB
  *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
  *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
  *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
@@ -16,12 +17,14 @@ import { cliLocal } from './cli-local.mjs';
 import { coldStart } from './cold-start.mjs';
 import { endToEnd } from './end-to-end.mjs';
 import { hostileInput } from './hostile.mjs';
+import { lineDiff } from './line-diff.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
 
 const SECTIONS = {
   parser: parserThroughput,
   hostile: hostileInput,
+  diff: lineDiff,
   api: apiCost,
   e2e: endToEnd,
   cold: coldStart,
@@ -39,7 +42,7 @@ console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toI
 let usedRepos = false;
 try {
   for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
-    usedRepos ||= name !== 'parser' && name !== 'hostile';
+    usedRepos ||= !['parser', 'hostile', 'diff'].includes(name);
     await SECTIONS[name]();
   }
 } finally {

@@ -78,6 +78,7 @@ export async function engineSays(
   try {
     return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
       configPath: '.github/merge-gate.yml',
+      mergeBaseReader: source.mergeBaseReader(),
     });
   } finally {
     await source.close();
@@ -110,7 +111,10 @@ export function actionHarness(github: () => FakeGitHub) {
       connect: (connection) =>
         connectGitHub({
           ...connection,
-          client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 300, rateLimitSecondMs: 1, log: quiet },
+          // The fake runs in this process, so a proof parsed while other reads are in flight holds
+          // their answers back: on a loaded machine a 300 ms timeout aborted reads that had been
+          // answered, and a read that fails is an error (the gate fails closed), not a pass.
+          client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 2000, rateLimitSecondMs: 1, log: quiet },
         }),
       now: () => 0,
     });

@@ -21,7 +21,10 @@ export async function evaluatePr(
   config: Config = configWith(),
   configPath?: string,
 ): Promise<Evaluation> {
-  return evaluate(pr.pullRequest(), pr.reader(), config, { configPath });
+  return evaluate(pr.pullRequest(), pr.reader(), config, {
+    configPath,
+    mergeBaseReader: pr.mergeBaseReader(),
+  });
 }
 
 export function result(evaluation: Evaluation, check: CheckId): CheckResult {

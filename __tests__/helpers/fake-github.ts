@@ -8,13 +8,15 @@
  *   github.setFile('octo/repo', headSha, 'proof.md', '…');                              // contents by hand
  *   github.inject('files', { kind: 'status', status: 502 }, 2);  // the next two file-list requests fail
  *   github.inject('statuses', { kind: 'timeout' }, Infinity, 7); // every status post after the first 7 hangs
+ *   github.hideRepository('contributor/fork');                    // a private fork: 404 for everything
  *   github.comments.add('octo/repo', 7, 'LGTM');                   // a reviewer's comment on PR #7
  *   …  github.count('files'), github.peakConcurrency('statuses'), github.finalStatuses(sha), github.requests
  *   …  github.comments.on('octo/repo', 7)                          // PR #7's conversation, oldest first
  *   await github.close();
  *
  * Routes: `pull` (GET a PR), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
- * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `statuses`
+ * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `compare`
+ * (GET `base...head`: the merge base from git, else the PR's `mergeBaseSha`), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
  * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
  * Success answers are GitHub-shaped: built from the API description's examples (github-answers.ts).
@@ -78,6 +80,8 @@ export interface FakePullRequest {
   headRepository?: string | null;
   baseRef?: string;
   baseSha: string;
+  /** The commit `baseSha...headSha` starts from, when git does not serve the repository; default `baseSha`. */
+  mergeBaseSha?: string;
   files: ChangedFile[];
   /** The PR's `changed_files`; defaults to `files.length`. */
   changedFiles?: number;
@@ -109,6 +113,7 @@ export class FakeGitHub {
   private readonly pulls = new Map<string, FakePullRequest>();
   private readonly files = new Map<string, Uint8Array | null>();
   private readonly gitRepos = new Map<string, string>();
+  private readonly hidden = new Set<string>();
   private readonly faults = new FaultPlan();
   private readonly inFlight = new Map<Route, number>();
   private readonly peak = new Map<Route, number>();
@@ -142,6 +147,14 @@ export class FakeGitHub {
       `${repository}@${ref}:${path}`,
       typeof content === 'string' ? Buffer.from(content) : content,
     );
+  }
+
+  /**
+   * Every request about `repository` answers 404, as GitHub answers for a private repository the
+   * token cannot see (a private fork under the base repository's token).
+   */
+  hideRepository(repository: string): void {
+    this.hidden.add(repository);
   }
 
   /** Answers contents requests for `repository` at any commit from a git repository on disk. */
@@ -251,6 +264,8 @@ export class FakeGitHub {
       return answerWithFault(fault, res);
     }
     if (this.options.token && !this.authorized(req)) return send(res, 401, { message: 'Bad credentials' });
+    if (params[0] !== undefined && this.hidden.has(params[0]))
+      return send(res, 404, { message: 'Not Found' });
     try {
       switch (route) {
         case 'pull':
@@ -265,6 +280,8 @@ export class FakeGitHub {
             params[1] ?? '',
             url.searchParams.get('ref') ?? '',
           );
+        case 'compare':
+          return await this.serveCompare(res, params[0] ?? '', params[1] ?? '', params[2] ?? '');
         case 'statuses':
           return this.postStatus(res, params[0] ?? '', params[1] ?? '', recorded.body);
         case 'comments':
@@ -355,6 +372,38 @@ export class FakeGitHub {
         maxBuffer: 64 * 1024 * 1024,
       });
       return stdout;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `GET /repos/{repo}/compare/{base}...{head}`: what the action reads of it, the merge base. */
+  private async serveCompare(
+    res: ServerResponse,
+    repository: string,
+    base: string,
+    head: string,
+  ): Promise<void> {
+    const pr = [...this.pulls.values()].find(
+      (p) => (p.repository ?? this.repository) === repository && p.baseSha === base && p.headSha === head,
+    );
+    const mergeBase = (await this.gitMergeBase(repository, base, head)) ?? pr?.mergeBaseSha ?? pr?.baseSha;
+    if (!mergeBase) return send(res, 404, { message: 'Not Found' });
+    send(res, 200, {
+      status: 'diverged',
+      base_commit: { sha: base },
+      merge_base_commit: { sha: mergeBase },
+      commits: [],
+      files: [],
+    });
+  }
+
+  private async gitMergeBase(repository: string, base: string, head: string): Promise<string | undefined> {
+    const gitDir = this.gitRepos.get(repository);
+    if (!gitDir) return undefined;
+    try {
+      const { stdout } = await execFileAsync('git', ['merge-base', base, head], { cwd: gitDir });
+      return stdout.trim() || undefined;
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 /** HTTP plumbing of the fake GitHub API: routes, JSON answers, and injected faults. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type Route = 'pull' | 'files' | 'contents' | 'statuses' | 'comments' | 'other';
+export type Route = 'pull' | 'files' | 'contents' | 'compare' | 'statuses' | 'comments' | 'other';
 
 export type Fault =
   /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
@@ -75,6 +75,7 @@ export function routeOf(method: string, path: string): { route: Route; params: s
     ['GET', 'pull', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/],
     ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
     ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
+    ['GET', 'compare', /^\/repos\/([^/]+\/[^/]+)\/compare\/([^/]+)\.\.\.([^/]+)$/],
     ['POST', 'statuses', /^\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]+)$/],
     ['GET', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
     ['POST', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],

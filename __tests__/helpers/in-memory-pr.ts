@@ -16,10 +16,14 @@ export interface FileSpec {
   previousPath?: string;
 }
 
-/** A pull request held in memory: changed files with their head contents, plus files unchanged at head. */
+/**
+ * A pull request held in memory: changed files with their head contents, plus files unchanged at
+ * head, and (once `atBase` is called) files at the merge base.
+ */
 export class InMemoryPr {
   readonly files = new Map<string, FileSpec>();
   readonly unchanged = new Map<string, string>();
+  private base?: Map<string, string>;
   facts: Omit<PullRequestFacts, 'changedFiles'> = {
     number: 1,
     title: 'A pull request',
@@ -51,6 +55,24 @@ export class InMemoryPr {
   atHead(path: string, content: string): this {
     this.unchanged.set(path, content);
     return this;
+  }
+
+  /** A file at the merge base: gives the PR a merge-base side, as the git and GitHub sources have. */
+  atBase(path: string, content: string): this {
+    (this.base ??= new Map()).set(path, content);
+    return this;
+  }
+
+  /** Files at the merge base; undefined (like a fixture's) until `atBase` is called. */
+  mergeBaseReader(): FileReader | undefined {
+    const base = this.base;
+    if (!base) return undefined;
+    return {
+      read: async (path): Promise<FileContent> => {
+        const text = base.get(path);
+        return text === undefined ? { state: 'absent' } : { state: 'ok', text };
+      },
+    };
   }
 
   with(facts: Partial<PullRequestFacts>): this {

@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => github.close());
 afterAll(removeTempRepos);
 
-const { runAction, serveFixturePr, expectAllTerminal } = actionHarness(() => github);
+const { runAction, serveFixturePr, serveFailingPr, expectAllTerminal } = actionHarness(() => github);
 
 describe('run() on a pull request', () => {
   it('posts pending on all seven contexts, then the states the engine decides, linking the run', async () => {
@@ -90,6 +90,38 @@ describe('run() on a pull request', () => {
     await runAction({ payload: prEvent(7, stale) });
     expect(github.statusesFor(stale)).toEqual([]);
     expectAllTerminal(head);
+  });
+
+  it('judges a re-run by the PR as it is now: head commit and labels from the API, not the replayed payload', async () => {
+    // A re-run replays the first run's payload: the commit it names was replaced by a push, and
+    // the override label a maintainer added since is not in it.
+    const { repo, base, head } = await serveFailingPr();
+    const first = await runAction({ payload: prEvent(7, head) });
+    expect(first.outputs.get('verdict')).toBe('failure');
+    const pushed = repo.commit('a later push', { 'apps/web/src/feature.ts': 'export const x = 2;\n' });
+    const labels = ['CS sign-off: approved'];
+    await github.servePullRequestFromGit(repo.dir, {
+      number: 7,
+      headRef: HEAD_REF,
+      base,
+      head: pushed,
+      labels,
+    });
+    const replayed = {
+      action: 'opened',
+      number: 7,
+      pull_request: { number: 7, labels: [], head: { sha: head, ref: HEAD_REF } },
+    };
+    github.statuses.length = 0;
+    const io = await runAction({ payload: replayed });
+    expect(github.statusesFor(head)).toEqual([]);
+    expectAllTerminal(pushed);
+    expect(github.finalStatuses(pushed).get('prehandover-proof-check')).toMatchObject({
+      state: 'success',
+      description: expect.stringContaining('waived by label "CS sign-off: approved"'),
+    });
+    expect(io.outputs.get('verdict')).toBe('success');
+    expect(io.infos.join('\n')).toContain(`the PR head is now ${pushed.slice(0, 7)}`);
   });
 
   it('fails the step per fail-on: failure when the verdict is not success, never with never', async () => {

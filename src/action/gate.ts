@@ -45,9 +45,14 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** Evaluates under the base config; the PR's own version of the config is only validated (SPEC §2). */
 async function evaluateUnder(source: GitHubAdapter, config: Config, configPath: string): Promise<Evaluation> {
   const facts = await source.facts();
-  const reader = source.reader({ maxFileBytes: config.limits.max_file_bytes });
+  const limits = { maxFileBytes: config.limits.max_file_bytes };
+  const reader = source.reader(limits);
   const proposed = await proposedConfigProblems(facts, reader, configPath);
-  return evaluate(facts, reader, config, { configPath, proposedConfigProblems: proposed });
+  return evaluate(facts, reader, config, {
+    configPath,
+    proposedConfigProblems: proposed,
+    mergeBaseReader: source.mergeBaseReader(limits),
+  });
 }
 
 /** Runs the gate for one event. Never rejects. */

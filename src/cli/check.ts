@@ -69,10 +69,12 @@ export const checkCommand: Command = {
           ? await loadConfigFile(io.cwd, values.config)
           : loadConfig(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
       const facts = await source.facts();
-      const reader = source.reader({ maxFileBytes: config.limits.max_file_bytes });
+      const limits = { maxFileBytes: config.limits.max_file_bytes };
+      const reader = source.reader(limits);
       const evaluation = await evaluate(facts, reader, config, {
         configPath: DEFAULT_CONFIG_PATH,
         proposedConfigProblems: await proposedConfigProblems(facts, reader, DEFAULT_CONFIG_PATH),
+        mergeBaseReader: source.mergeBaseReader(limits),
       });
       io.stdout.write(render(evaluation, format, config));
       return exitCode(evaluation);

@@ -28,8 +28,9 @@ export async function proposedConfigProblems(
   const changed = facts.changedFiles.some((file) => file.path === configPath && file.status !== 'removed');
   if (!changed) return [];
   const content = await reader.read(configPath);
-  if (content.state === 'absent') return [];
-  if (content.state === 'unreadable') return [`${configPath} cannot be read: ${content.reason}`];
+  // The PR changes the file, so "absent" means the source did not serve it: say so, never skip it (SPEC §2).
+  if (content.state === 'absent') return [`${configPath} cannot be read: the source does not serve it`];
+  if (content.state !== 'ok') return [`${configPath} cannot be read: ${content.reason}`];
   try {
     loadConfig(content.text, configPath);
     return [];

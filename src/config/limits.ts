@@ -11,7 +11,7 @@ export function tooLarge(
   size: number | undefined,
   maxBytes: number,
   key: SizeLimitKey = 'limits.max_file_bytes',
-): FileContent {
+): Extract<FileContent, { state: 'unreadable' }> {
   const measured = size === undefined ? '' : `${formatBytes(size)}, `;
   return { state: 'unreadable', reason: `${measured}over the ${formatBytes(maxBytes)} limit (${key})` };
 }

@@ -4,6 +4,7 @@ import type { Config, PathClass } from '../config/types.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
 import { classifyFile } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
+import { servedReader, UnavailableFileError, type ServedReader } from './served.js';
 import { decideExemption } from './exemptions.js';
 import { globMatcher } from './globs.js';
 import { loadProofs, type ProofSet } from './proofs.js';
@@ -17,14 +18,35 @@ import {
 
 export type Role = 'foreman' | 'builder' | 'unresolved';
 
+/** Where the checks read files (what a source offers). */
+export interface SourceReaders {
+  /** Files at the head commit. */
+  head: FileReader;
+  /**
+   * Files at the merge base, the side the changed files' patches compare against: where a patch
+   * is missing, added lines are computed from both sides (SPEC §8.14). Undefined when the source
+   * has none (a recorded fixture): added lines without a patch are then unknown, and said so.
+   */
+  mergeBase?: FileReader;
+}
+
+/** What the context derives from files read up front: the checks that use one need its files served. */
+export type ContextPart = 'proofs' | 'memories' | 'artifacts';
+
 /** Everything the seven checks share, derived once per evaluation (ARCHITECTURE: evaluate/context). */
 export interface EvaluationContext {
   facts: PullRequestFacts;
   config: Config;
-  /** Cached, size-bounded reader at the head commit. */
-  reader: FileReader;
+  /**
+   * Cached, size-bounded reader at the head commit. It throws `UnavailableFileError` for a file the
+   * source could not serve (a changed file reading as absent included), so a check that needs such
+   * a file ends in `error` naming it (SPEC §2).
+   */
+  reader: ServedReader;
   /** The same reader with the tighter Markdown bound: use it for anything handed to the proof parser. */
-  markdownReader: FileReader;
+  markdownReader: ServedReader;
+  /** The same at the merge base (throws likewise); undefined when the source has no base side. */
+  mergeBaseReader?: ServedReader;
   parseOptions: ParseOptions;
   labels: ReadonlySet<string>;
   /** Changed files still present at head (added, modified, renamed…), i.e. not removed. */
@@ -43,18 +65,47 @@ export interface EvaluationContext {
   notes: Finding[];
   /** The config file's own path: never scanned for markers (SPEC §4.5). */
   configPath?: string;
+  /** Files read up front that the source could not serve, by what depends on them (see `requireServed`). */
+  unavailable: Record<ContextPart, UnavailableFileError[]>;
+}
+
+/**
+ * Throws, naming the files, when a part of the context that a check is about to use was derived
+ * without a file the source could not serve: the check then ends in `error` (SPEC §2).
+ */
+export function requireServed(ctx: EvaluationContext, ...parts: ContextPart[]): void {
+  const error = UnavailableFileError.merge(parts.flatMap((part) => ctx.unavailable[part]));
+  if (error) throw error;
+}
+
+/** The files a reader at each side must find: a changed file reading as absent was not served. */
+function mustExist(files: readonly ChangedFile[]): { head: Set<string>; mergeBase: Set<string> } {
+  const head = new Set<string>();
+  const mergeBase = new Set<string>();
+  for (const file of files) {
+    if (file.status === 'removed' || file.status === 'unchanged') continue;
+    head.add(file.path);
+    if (file.status === 'added') continue;
+    mergeBase.add(file.previousPath ?? file.path);
+  }
+  return { head, mergeBase };
 }
 
 /** Builds the shared context: reads proofs, memories and delegation artifacts once. */
 export async function buildContext(
   facts: PullRequestFacts,
-  sourceReader: FileReader,
+  sources: SourceReaders,
   config: Config,
   configPath?: string,
 ): Promise<EvaluationContext> {
-  const reader = boundedReader(sourceReader, config.limits.max_file_bytes);
+  const expected = mustExist(facts.changedFiles);
+  const maxBytes = config.limits.max_file_bytes;
+  const reader = boundedReader(servedReader(sources.head, expected.head, 'head'), maxBytes);
   // Markdown parsing slows down sharply on huge hostile input, so parsed documents get a lower bound.
   const markdownReader = boundedReader(reader, config.limits.max_markdown_bytes, 'limits.max_markdown_bytes');
+  const mergeBaseReader =
+    sources.mergeBase &&
+    boundedReader(servedReader(sources.mergeBase, expected.mergeBase, 'merge base'), maxBytes);
   const parseOptions = parseOptionsFrom(config);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
   const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
@@ -69,6 +120,11 @@ export async function buildContext(
     ),
   ]);
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
+  const unavailable: Record<ContextPart, UnavailableFileError[]> = {
+    proofs: unservedOf(proofs.proofs),
+    memories: unservedOf(memories),
+    artifacts: [],
+  };
   const delegation = await collectDelegation(
     proofs,
     memories,
@@ -76,6 +132,7 @@ export async function buildContext(
     { files: reader, markdown: markdownReader },
     config,
     parseOptions,
+    unavailable.artifacts,
   );
   const { role, roleReason } = decideRole(facts, config, proofs, foremanArtifacts);
   const exemption = decideExemption(facts, config);
@@ -93,6 +150,7 @@ export async function buildContext(
     config,
     reader,
     markdownReader,
+    mergeBaseReader,
     parseOptions,
     labels: new Set(facts.labels),
     present,
@@ -110,7 +168,12 @@ export async function buildContext(
     exemption: exemption.reason,
     notes,
     configPath,
+    unavailable,
   };
+}
+
+function unservedOf(documents: readonly LoadedDocument[]): UnavailableFileError[] {
+  return documents.flatMap((d) => (d.unavailable ? [d.unavailable] : []));
 }
 
 /**
@@ -143,9 +206,10 @@ async function collectDelegation(
   proofs: ProofSet,
   memories: LoadedDocument[],
   foremanArtifacts: ChangedFile[],
-  readers: { files: FileReader; markdown: FileReader },
+  readers: { files: ServedReader; markdown: ServedReader },
   config: Config,
   parseOptions: ParseOptions,
+  unavailable: UnavailableFileError[],
 ): Promise<DelegationEvidence[]> {
   const evidence: DelegationEvidence[] = [];
   const governing = proofs.governing;
@@ -160,14 +224,18 @@ async function collectDelegation(
   const proofPaths = new Set(proofs.proofs.map((p) => p.path));
   for (const file of foremanArtifacts) {
     if (memoryPaths.has(file.path) || proofPaths.has(file.path)) continue;
-    const content = await readers.files.read(file.path);
-    if (content.state !== 'ok') continue;
     if (file.path.endsWith('.json')) {
-      const order = delegationInOrder(content.text, file.path);
+      const content = await readers.files.read(file.path).catch((error: unknown) => {
+        if (!(error instanceof UnavailableFileError)) throw error;
+        unavailable.push(error);
+        return undefined;
+      });
+      const order = content?.state === 'ok' ? delegationInOrder(content.text, file.path) : undefined;
       if (order) evidence.push(order);
     } else if (file.path.endsWith('.md')) {
-      const { doc } = await loadDocument(readers.markdown, file.path, parseOptions);
-      const appointment = doc && delegationInAppointment(doc, file.path, config);
+      const loaded = await loadDocument(readers.markdown, file.path, parseOptions);
+      if (loaded.unavailable) unavailable.push(loaded.unavailable);
+      const appointment = loaded.doc && delegationInAppointment(loaded.doc, file.path, config);
       if (appointment) evidence.push(appointment);
     }
   }

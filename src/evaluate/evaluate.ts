@@ -3,6 +3,7 @@ import type { FileReader, PullRequestFacts } from '../model/facts.js';
 import type { CheckResult, Evaluation, Finding } from '../model/results.js';
 import type { Config } from '../config/types.js';
 import { buildContext, type EvaluationContext } from './context.js';
+import { UnavailableFileError, unservedMessage } from './served.js';
 import { CHECKS } from './checks/index.js';
 import { aggregateVerdict, verdictOwnFindings } from './checks/verdict.js';
 import type { CheckOutcome } from './checks/check.js';
@@ -12,6 +13,11 @@ export interface EvaluateOptions {
   configPath?: string;
   /** Schema problems of a config file this PR proposes (evaluated under the base config, SPEC §2). */
   proposedConfigProblems?: string[];
+  /**
+   * Files at the merge base, for added lines where a patch is missing (SPEC §8.14); a source
+   * without a base side (a recorded fixture) leaves it out, and such lines are then unknown.
+   */
+  mergeBaseReader?: FileReader;
 }
 
 /**
@@ -26,7 +32,12 @@ export async function evaluate(
 ): Promise<Evaluation> {
   let ctx: EvaluationContext;
   try {
-    ctx = await buildContext(facts, reader, config, options.configPath);
+    ctx = await buildContext(
+      facts,
+      { head: reader, mergeBase: options.mergeBaseReader },
+      config,
+      options.configPath,
+    );
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);
   }
@@ -39,8 +50,12 @@ export async function evaluate(
     const findings = await verdictOwnFindings(ctx);
     return { state: 'success', description: '', findings } satisfies CheckOutcome;
   });
-  const ownFindings =
-    own.state === 'error' ? [{ severity: 'error' as const, message: own.description }] : own.findings;
+  const ownFindings: Finding[] =
+    own.state === 'error'
+      ? own.findings.length > 0
+        ? own.findings
+        : [{ severity: 'error', message: own.description }]
+      : own.findings;
   const verdictFindings = [...ownFindings, ...proposedConfigFindings(options)];
   const verdict = finalise(ctx, VERDICT, aggregateVerdict(verdictFindings, results));
   results.push(verdict);
@@ -70,12 +85,24 @@ export function errorEvaluation(message: string): Evaluation {
   };
 }
 
+/** Runs a check; what it throws becomes `error`, and a file the source could not serve is named (SPEC §2). */
 async function runSafely(run: () => Promise<CheckOutcome> | CheckOutcome): Promise<CheckOutcome> {
   try {
     return await run();
   } catch (error) {
-    return { state: 'error', description: `Could not evaluate: ${messageOf(error)}`, findings: [] };
+    const description = `Could not evaluate: ${messageOf(error)}`;
+    if (!(error instanceof UnavailableFileError)) return { state: 'error', description, findings: [] };
+    const findings = error.files.map((file): Finding => ({
+      severity: 'error',
+      message: upperFirst(unservedMessage(file)),
+      file: file.path,
+    }));
+    return { state: 'error', description, findings };
   }
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Applies, in order: exemption, the override label's waiver, then advisory mode (SPEC §3, §8.13). */

@@ -1,8 +1,9 @@
-import type { ChangedFile, FileReader } from '../model/facts.js';
+import type { ChangedFile } from '../model/facts.js';
 import type { Config } from '../config/types.js';
 import { firstField, type ParseOptions } from '../proof/parse.js';
 import { globMatcher } from './globs.js';
 import { loadDocument, type LoadedDocument } from './documents.js';
+import type { ServedReader } from './served.js';
 import { compareSessionIds, parseProofDate } from './session-id.js';
 
 export interface ProofSet {
@@ -33,7 +34,7 @@ export function findProofPaths(
 /** Reads every proof the PR carries and picks the governing one (SPEC §8.1). */
 export async function loadProofs(
   files: readonly ChangedFile[],
-  reader: FileReader,
+  reader: ServedReader,
   config: Config,
   options: ParseOptions,
   headRef: string,

@@ -2,7 +2,7 @@
  * The pull-request source behind the action: everything Merge Gate knows about a PR comes through
  * here, read with the API (no checkout needed, forks included) and cached for the run.
  */
-import type { ChangedFile, FileContent, FileReader, PullRequestFacts } from '../model/facts.js';
+import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.js';
 import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { diffFromCheckout } from './checkout-diff.js';
@@ -10,6 +10,7 @@ import { isTruncated, listChangedFiles } from './changed-files.js';
 import type { GitHubClient } from './client.js';
 import { fetchFileContent } from './contents.js';
 import { GitHubApiError, TruncatedFileListError, toGitHubError } from './errors.js';
+import { PullRequestContents } from './pr-contents.js';
 
 export interface RepositoryName {
   owner: string;
@@ -27,7 +28,7 @@ export interface GitHubAdapterOptions extends RepositoryName {
 export interface PullRequestInfo extends Omit<PullRequestFacts, 'changedFiles'> {
   /** The PR's own count of changed files, to detect the files API's 3000 cap. */
   changedFilesCount: number;
-  /** Where the head commit lives: the fork for fork PRs. */
+  /** Where the head branch lives: the fork for fork PRs; the base repository when the fork was deleted. */
   headRepository: RepositoryName;
 }
 
@@ -87,9 +88,11 @@ export function toPullRequestInfo(data: unknown, base: RepositoryName): PullRequ
 export class GitHubAdapter implements PullRequestSource {
   private pr?: Promise<PullRequestInfo>;
   private facts_?: Promise<PullRequestFacts>;
-  private readonly contents = new Map<string, Promise<FileContent>>();
+  private readonly contents: PullRequestContents;
 
-  constructor(private readonly options: GitHubAdapterOptions) {}
+  constructor(private readonly options: GitHubAdapterOptions) {
+    this.contents = new PullRequestContents(options.octokit, this.repository, () => this.pullRequest());
+  }
 
   private get repository(): RepositoryName {
     return { owner: this.options.owner, repo: this.options.repo };
@@ -111,28 +114,17 @@ export class GitHubAdapter implements PullRequestSource {
     return this.facts_;
   }
 
-  /** Lazy, cached reader at the head SHA, from the head repository (forks included). */
+  /**
+   * Lazy, cached reader at the head SHA, through the base repository, falling back to a fork's own
+   * repository on a 404 (SPEC §2; see `PullRequestContents`).
+   */
   reader(options: ReaderOptions = {}): FileReader {
-    const maxBytes = options.maxFileBytes ?? DEFAULT_CONFIG.limits.max_file_bytes;
-    return {
-      read: (path) => {
-        const key = `${maxBytes}\0${path}`;
-        let content = this.contents.get(key);
-        if (!content) {
-          content = this.pullRequest().then(
-            (pr) =>
-              fetchFileContent(
-                this.options.octokit,
-                { ...pr.headRepository, ref: pr.headSha, path },
-                maxBytes,
-              ),
-            (error: Error): FileContent => ({ state: 'unreadable', reason: error.message }),
-          );
-          this.contents.set(key, content);
-        }
-        return content;
-      },
-    };
+    return this.contents.headReader(options.maxFileBytes ?? DEFAULT_CONFIG.limits.max_file_bytes);
+  }
+
+  /** Lazy, cached reader at the merge base; the merge base is looked up on the first read only. */
+  mergeBaseReader(options: ReaderOptions = {}): FileReader {
+    return this.contents.mergeBaseReader(options.maxFileBytes ?? DEFAULT_CONFIG.limits.max_file_bytes);
   }
 
   /** The config at the base SHA of the base repository: a PR must not weaken its own gate (SPEC §2). */
@@ -144,7 +136,7 @@ export class GitHubAdapter implements PullRequestSource {
       DEFAULT_CONFIG.limits.max_file_bytes,
     );
     if (content.state === 'absent') return undefined;
-    if (content.state === 'unreadable') {
+    if (content.state !== 'ok') {
       throw new Error(`cannot read the configuration ${path} on the base branch: ${content.reason}`);
     }
     return content.text;

@@ -50,20 +50,23 @@ const MALFORMED = 'the contents API answered with malformed JSON';
 const MALFORMED_ATTEMPTS = 3;
 
 /** The file's bytes from the JSON (base64) form, or why there are none. */
-function bytesFromJson(text: string): Uint8Array | { reason: string } {
+function bytesFromJson(text: string): Uint8Array | FileContent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { reason: MALFORMED };
+    return { state: 'unavailable', reason: MALFORMED };
   }
-  if (Array.isArray(parsed)) return { reason: 'a directory, not a file' };
+  if (Array.isArray(parsed)) return { state: 'unreadable', reason: 'a directory, not a file' };
   const json = (parsed ?? {}) as ContentsJson;
   if (json.type !== undefined && json.type !== 'file')
-    return { reason: `a ${String(json.type)}, not a file` };
+    return { state: 'unreadable', reason: `a ${String(json.type)}, not a file` };
   if (json.encoding === 'base64' && typeof json.content === 'string')
     return Buffer.from(json.content, 'base64');
-  return { reason: 'the contents API did not return the file (over 1 MB without the raw media type)' };
+  return {
+    state: 'unavailable',
+    reason: 'the contents API did not return the file (over 1 MB without the raw media type)',
+  };
 }
 
 type Fetch = (url: string, init?: object) => Promise<unknown>;
@@ -88,7 +91,7 @@ function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { respons
 /**
  * Fetches `path` at `ref` with the raw media type (the body is streamed, not parsed, so binary
  * files arrive intact), falling back to the base64 JSON form. 404 → absent; an API failure →
- * unreadable with the reason, so the check that needed the file reports `error`, not a pass.
+ * unavailable with the reason, so the check that needed the file reports `error`, not a pass.
  */
 export async function fetchFileContent(
   octokit: GitHubClient,
@@ -97,7 +100,7 @@ export async function fetchFileContent(
 ): Promise<FileContent> {
   for (let attempt = 1; ; attempt += 1) {
     const content = await fetchOnce(octokit, location, maxBytes);
-    const malformed = content.state === 'unreadable' && content.reason === MALFORMED;
+    const malformed = content.state === 'unavailable' && content.reason === MALFORMED;
     if (!malformed || attempt >= MALFORMED_ATTEMPTS) return content;
   }
 }
@@ -121,7 +124,7 @@ async function fetchOnce(
     });
   } catch (error) {
     if (isNotFound(error)) return { state: 'absent' };
-    return { state: 'unreadable', reason: toGitHubError(error, `reading ${path}`).message };
+    return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
   }
   const body = response.data as ReadableStream<Uint8Array> | null;
   // The JSON form carries base64 (a third larger than the file), so allow for it before decoding.
@@ -135,7 +138,7 @@ async function fetchOnce(
   try {
     read = await readBody(body, isJson ? Math.ceil(maxBytes * 1.4) + 4096 : maxBytes);
   } catch (error) {
-    return { state: 'unreadable', reason: toGitHubError(error, `reading ${path}`).message };
+    return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
   } finally {
     kept.response = undefined;
   }
@@ -144,11 +147,9 @@ async function fetchOnce(
   if (!encoded && Number.isFinite(declared) && read.bytes.byteLength !== declared) {
     // Never judge a file by a cut-off download: an empty YAML file would pass its syntax check.
     const reason = `the download of ${path} ended early (${read.bytes.byteLength} of ${declared} bytes)`;
-    return { state: 'unreadable', reason };
+    return { state: 'unavailable', reason };
   }
   if (!isJson) return decodeText(read.bytes, maxBytes);
   const bytes = bytesFromJson(Buffer.from(read.bytes).toString('utf8'));
-  return bytes instanceof Uint8Array
-    ? decodeText(bytes, maxBytes)
-    : { state: 'unreadable', reason: bytes.reason };
+  return bytes instanceof Uint8Array ? decodeText(bytes, maxBytes) : bytes;
 }

@@ -30,14 +30,20 @@ export interface PullRequestFacts {
   changedFiles: ChangedFile[];
 }
 
-/** The content of one file at the head commit. */
+/** The content of one file at one commit (the head commit, unless a reader says otherwise). */
 export type FileContent =
   | { state: 'ok'; text: string }
   | { state: 'absent' }
-  /** Present but not usable as text: binary, not UTF-8, too large, or the source could not fetch it. */
-  | { state: 'unreadable'; reason: string };
+  /** Present but not usable as text: binary, not UTF-8, over a size limit. The PR's content decides. */
+  | { state: 'unreadable'; reason: string }
+  /**
+   * The source could not serve it: an API failure, or a file this PR changes that no repository
+   * serves (a private fork). Nothing can be judged from it: a check that needs it ends in `error`,
+   * never treats it as absent (SPEC §2: the gate fails closed).
+   */
+  | { state: 'unavailable'; reason: string };
 
-/** Reads files at the head commit. Sources make it lazy and cached. */
+/** Reads files at one commit (the head commit, unless said otherwise). Sources make it lazy and cached. */
 export interface FileReader {
   read(path: string): Promise<FileContent>;
 }

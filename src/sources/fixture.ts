@@ -82,6 +82,15 @@ export class FixtureSource implements PullRequestSource {
     };
   }
 
+  /**
+   * A recording holds the head side only (`base/` holds the base branch's config, not the merge
+   * base), so there is no merge base to diff against: added lines of a modified file without a
+   * patch are unknown, and the checks say which files they could not scan (never a silent pass).
+   */
+  mergeBaseReader(): undefined {
+    return undefined;
+  }
+
   async baseConfigText(path: string): Promise<string | undefined> {
     if (this.overrides.configText !== undefined) return this.overrides.configText;
     const file = this.inside('base', path);

@@ -73,17 +73,16 @@ export class LocalGitSource implements PullRequestSource {
 
   /** Files at the head commit, read lazily through the batch process and cached. */
   reader({ maxFileBytes = DEFAULT_CONFIG.limits.max_file_bytes }: ReaderOptions = {}): FileReader {
-    const cache = new Map<string, Promise<FileContent>>();
-    return {
-      read: (path) => {
-        let content = cache.get(path);
-        if (!content) {
-          content = this.resolved().then((r) => this.readAt(r.headSha, path, maxFileBytes));
-          cache.set(path, content);
-        }
-        return content;
-      },
-    };
+    return this.cachedReader((path) =>
+      this.resolved().then((r) => this.readAt(r.headSha, path, maxFileBytes)),
+    );
+  }
+
+  /** Files at the merge base of base and head (what the patches compare against), lazily and cached. */
+  mergeBaseReader({ maxFileBytes = DEFAULT_CONFIG.limits.max_file_bytes }: ReaderOptions = {}): FileReader {
+    return this.cachedReader((path) =>
+      this.resolved().then((r) => this.readAt(r.mergeBase, path, maxFileBytes)),
+    );
   }
 
   /** The config file on the base branch tip (not the merge base: the current policy governs). */
@@ -91,8 +90,7 @@ export class LocalGitSource implements PullRequestSource {
     const { baseSha, baseRef } = await this.resolved();
     const content = await this.readAt(baseSha, path, DEFAULT_CONFIG.limits.max_file_bytes);
     if (content.state === 'absent') return undefined;
-    if (content.state === 'unreadable')
-      throw new GitError(`${path} on ${baseRef} cannot be read: ${content.reason}`);
+    if (content.state !== 'ok') throw new GitError(`${path} on ${baseRef} cannot be read: ${content.reason}`);
     return content.text;
   }
 
@@ -210,6 +208,20 @@ export class LocalGitSource implements PullRequestSource {
     const type = await this.git(['cat-file', '-t', '--end-of-options', name], [128]);
     if (type.exitCode !== 0 || type.stdout.toString('utf8').trim() !== 'blob') return { state: 'absent' };
     return decodeText((await this.git(['cat-file', 'blob', '--end-of-options', name])).stdout, maxFileBytes);
+  }
+
+  private cachedReader(read: (path: string) => Promise<FileContent>): FileReader {
+    const cache = new Map<string, Promise<FileContent>>();
+    return {
+      read: (path) => {
+        let content = cache.get(path);
+        if (!content) {
+          content = read(path);
+          cache.set(path, content);
+        }
+        return content;
+      },
+    };
   }
 
   private git(args: string[], okExitCodes: number[] = []) {

@@ -13,6 +13,13 @@ export interface PullRequestSource {
   facts(): Promise<PullRequestFacts>;
   /** Lazy, cached reader of files at the head commit; files over `maxFileBytes` are unreadable. */
   reader(options?: ReaderOptions): FileReader;
+  /**
+   * Lazy, cached reader of files at the merge base (where `base...head` starts: the side the
+   * changed files' patches compare against), for added lines where a patch is missing
+   * (SPEC §8.14). Undefined when the source has no such side (a recorded fixture): added lines
+   * without a patch are then unknown, and the checks say so.
+   */
+  mergeBaseReader(options?: ReaderOptions): FileReader | undefined;
   /** The config file's text on the base branch (a PR must not weaken its own gate), or undefined when absent. */
   baseConfigText(path: string): Promise<string | undefined>;
 }

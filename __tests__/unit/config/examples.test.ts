@@ -122,6 +122,7 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, { types?: string[] } | null>;
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
   permissions?: unknown;
   jobs: Record<string, { name?: string; steps: Step[] }>;
 }
@@ -183,6 +184,14 @@ describe('examples/workflows', () => {
   it.each(names)('%s names its job differently from the seven contexts', (name) => {
     for (const [id, job] of Object.entries(workflow(name).jobs))
       expect(CHECK_IDS as readonly string[]).not.toContain(job.name ?? id);
+  });
+
+  it.each(names)('%s runs once per pull request at a time, the newer run cancelling the older', (name) => {
+    // labeled and synchronize race: an older run finishing last would post a stale decision.
+    const { concurrency, on } = workflow(name);
+    expect(concurrency?.['cancel-in-progress']).toBe(true);
+    expect(concurrency?.group).toMatch(/\$\{\{[^}]*github\.event\.pull_request\.number/);
+    if ('merge_group' in on) expect(concurrency?.group).toContain('github.event.merge_group.head_ref');
   });
 
   it('uses the events each file is named for', () => {

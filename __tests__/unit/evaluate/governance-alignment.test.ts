@@ -72,6 +72,50 @@ describe('governance/alignment', () => {
     expect(result(await evaluatePr(pr, strict), CHECK).state).toBe('failure');
   });
 
+  describe('the entries this PR changed, read from the inventory patch or, without one, from both sides', () => {
+    // A real inventory lists many canons, some with stale hashes the PR does not touch.
+    const stale = Array.from({ length: 40 }, (_, i) => ({
+      path: `governance/canon/OLD_${i}.md`,
+      hash: sha(`what OLD_${i} said long ago\n`),
+    }));
+    const before = '# Merge policy v1\n';
+    const after = '# Merge policy v2\n';
+    const baseInventory = inventory([{ path: CANON, hash: sha(before) }, ...stale]);
+
+    /** A PR updating CANON and its entry, the inventory's patch given or left out like GitHub does for big diffs. */
+    function updatePr(hash: string, patch: 'patch' | 'no patch', mergeBase: boolean) {
+      const headInventory = inventory([{ path: CANON, hash }, ...stale]);
+      const pr = goodForemanPr()
+        .change(CANON, { status: 'modified', content: after })
+        .change(INVENTORY, {
+          status: 'modified',
+          content: headInventory,
+          ...(patch === 'patch'
+            ? {
+                patch: `@@ -9 +9 @@\n-      "file_hash_sha256": "${sha(before)}"\n+      "file_hash_sha256": "${hash}"`,
+              }
+            : {}),
+        });
+      stale.forEach((entry, i) => pr.atHead(entry.path, `drifted ${i}\n`));
+      if (mergeBase) pr.atBase(INVENTORY, baseInventory).atBase(CANON, before);
+      return pr;
+    }
+
+    it('decides the same with and without the patch: a correct update passes, a wrong hash fails', async () => {
+      for (const patch of ['patch', 'no patch'] as const) {
+        expect(result(await evaluatePr(updatePr(sha(after), patch, true)), CHECK).state).toBe('success');
+        const wrong = failures(await evaluatePr(updatePr(sha('# something else\n'), patch, true)), CHECK);
+        expect(wrong).toEqual([expect.stringContaining(`Canon ${CANON} has SHA-256`)]);
+      }
+    });
+
+    it('verifies every entry when the source has no merge base to compute the change from', async () => {
+      const messages = failures(await evaluatePr(updatePr(sha(after), 'no patch', false)), CHECK);
+      expect(messages).toHaveLength(stale.length);
+      expect(messages[0]).toContain('OLD_0.md');
+    });
+  });
+
   it('passes with a note when the repository has no inventory, and errors when it is required', async () => {
     const pr = goodForemanPr().change('governance/README.md', 'notes\n');
     expect(result(await evaluatePr(pr), CHECK).state).toBe('success');

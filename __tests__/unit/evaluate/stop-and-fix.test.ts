@@ -45,6 +45,55 @@ describe('stop-and-fix/enforcement', () => {
     expect(r.findings[0]).toMatchObject({ file: 'api/ai/request.test.ts', line: 11 });
   });
 
+  describe('without a patch (GitHub leaves it out of large diffs)', () => {
+    const TEST = 'api/ai/request.test.ts';
+    const base = 'describe("x", () => {\n  it("works", () => {});\n});\n';
+    const head = 'describe("x", () => {\n  it.skip("later", () => {});\n  it("works", () => {});\n});\n';
+
+    it('computes the added lines from the merge base and head, as the patch would give them', async () => {
+      const withPatch = goodForemanPr().change(TEST, {
+        status: 'modified',
+        content: head,
+        patch: '@@ -1,0 +2 @@\n+  it.skip("later", () => {});',
+      });
+      const withoutPatch = goodForemanPr()
+        .change(TEST, { status: 'modified', content: head })
+        .atBase(TEST, base);
+      for (const pr of [withPatch, withoutPatch]) {
+        const r = result(await evaluatePr(pr), CHECK);
+        expect(r.state).toBe('failure');
+        expect(r.findings).toEqual([expect.objectContaining({ file: TEST, line: 2 })]);
+      }
+    });
+
+    it('flags a marker added to a modified file, not one the merge base already had', async () => {
+      const script = 'scripts/deploy.sh';
+      const old = 'echo start\n# STOP-AND-FIX: known, tracked in #12\n';
+      const pr = goodForemanPr()
+        .change(script, { status: 'modified', content: `${old}echo done\n` })
+        .atBase(script, old);
+      expect(result(await evaluatePr(pr), CHECK).state).toBe('success');
+      pr.change(script, { status: 'modified', content: `${old}echo done # STOP-AND-FIX\n` });
+      expect(result(await evaluatePr(pr), CHECK).findings).toContainEqual(
+        expect.objectContaining({ file: script, line: 3 }),
+      );
+    });
+
+    it('says which files it could not scan when the source has no merge base (a recorded fixture)', async () => {
+      const pr = goodForemanPr()
+        .change(TEST, { status: 'modified', content: head })
+        .change('scripts/deploy.sh', { status: 'modified', content: 'echo\n' });
+      const r = result(await evaluatePr(pr), CHECK);
+      expect(r.state).toBe('success');
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({
+          severity: 'notice',
+          message: expect.stringMatching(/not scanned.*request\.test\.ts.*scripts\/deploy\.sh/),
+        }),
+      );
+    });
+  });
+
   it('does not flag the patterns inside strings or comments of a test', async () => {
     const content = [
       "const STUBS = ['.skip(', '.only(', `xit(`];",

@@ -53,6 +53,59 @@ describe('merge-gate/verdict', () => {
     expect(result(await evaluatePr(goodForemanPr({ extra: prose })), VERDICT).state).toBe('success');
   });
 
+  describe('a test-evidence table (SPEC §8.10)', () => {
+    const table = (...rows: string[]) =>
+      `\n## Test Results\n\n| Suite | Result |\n|---|---|\n${rows.map((r) => `${r}\n`).join('')}`;
+    const verdictOn = async (extra: string, allow: string[] = []) =>
+      result(await evaluatePr(goodForemanPr({ extra }), configWith({ tests: { allow } })), VERDICT);
+
+    it('reads a deliberate RED wave, "0/4 ⏳ RED", as not green, quoting the cell', async () => {
+      const r = await verdictOn(table('| T-W16.7-UI QA-to-Red suite | 0/4 ⏳ RED |'));
+      expect(r.state).toBe('failure');
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({ message: 'Test evidence is not green: "0/4 ⏳ RED"', file: PROOF_PATH }),
+      );
+    });
+
+    it('counts a bare tally, whatever follows it, but not a complete one or a date', async () => {
+      expect((await verdictOn(table('| Wave 13 total | 3/5 |'))).state).toBe('failure');
+      expect((await verdictOn(table('| Wave 13 total | 625/634 (9 production-only) |'))).state).toBe(
+        'failure',
+      );
+      expect((await verdictOn(table('| Wave 13 total | 5/5 |', '| Last run | 03/05/2026 |'))).state).toBe(
+        'success',
+      );
+    });
+
+    it('counts a result cell whose last word is RED or FAIL; QA-RED is not RED', async () => {
+      expect((await verdictOn(table('| api | ❌ FAIL |'))).state).toBe('failure');
+      expect((await verdictOn(table('| auth | build ok, 2 suites RED |'))).state).toBe('failure');
+      expect((await verdictOn(table('| qa-to-red catalog | QA-RED |'))).state).toBe('success');
+    });
+
+    it('passes the shapes real green proofs use', async () => {
+      const green = table(
+        // maturion-isms PR 856: RED gate tests confirmed, then green.
+        '| 13.A.1 — Create RED gate tests T-W13-AUTH-APP-1–5 | ✅ QP PASS (5/5 RED as expected) |',
+        // PR 1048: a QA-to-Red delivery whose tally is complete.
+        '| qa-builder | ✅ DELIVERED — 13/13 RED confirmed before delegation |',
+        // PR 1429: per-wave evidence tallies.
+        '| B1 Schema Evidence (GAP-009/014/015/024) | 164/164 ✅ COMMITTED |',
+        // PR 1429 wave evidence: a row labelled FAILED that counts none.
+        '| ❌ FAILED | 0 |',
+        // PR 856: expected-red tests listed by themselves.
+        '| EXPECTED RED | 9 (production-only) |',
+      );
+      expect((await verdictOn(green)).state).toBe('success');
+    });
+
+    it('keeps tests.allow working: an allowed qualifier in the cell waives it', async () => {
+      const expected = table('| Wave 16.7 QA suite | 0/4 ⏳ RED — EXPECTED RED |');
+      expect((await verdictOn(expected)).state).toBe('failure');
+      expect((await verdictOn(expected, ['EXPECTED RED'])).state).toBe('success');
+    });
+  });
+
   it('points annotations at the proof line at fault', async () => {
     const r = result(
       await evaluatePr(goodForemanPr({ extra: '\n## Test Results\n\n- 10/12 tests passing\n' })),

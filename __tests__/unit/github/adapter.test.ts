@@ -227,19 +227,93 @@ describe('GitHubAdapter contents', () => {
     expect(github.count('contents')).toBe(1);
   });
 
-  it('reads a fork PR from the head repository', async () => {
-    github.addPullRequest(pr({ number: 8, headRepository: 'contributor/fork' }));
-    github.setFile('contributor/fork', HEAD, 'proof.md', 'from the fork');
-    expect(await adapter({ pullNumber: 8 }).reader().read('proof.md')).toEqual({
-      state: 'ok',
-      text: 'from the fork',
-    });
+  /** The contents requests made, as `owner/repo@ref:path`. */
+  const contentReads = () =>
+    github.requests
+      .filter((r) => r.route === 'contents')
+      .map(
+        (r) =>
+          `${r.path.split('/').slice(2, 4).join('/')}@${r.query.get('ref')}:${r.path.split('/contents/')[1]}`,
+      );
+
+  it('reads a same-repository PR with one request a file, at the head SHA of the base repository', async () => {
+    github.setFile('octo/repo', HEAD, 'proof.md', 'from the branch');
+    const reader = adapter().reader();
+    expect(await reader.read('proof.md')).toEqual({ state: 'ok', text: 'from the branch' });
+    expect(await reader.read('missing.md')).toEqual({ state: 'absent' });
+    expect(contentReads()).toEqual([`octo/repo@${HEAD}:proof.md`, `octo/repo@${HEAD}:missing.md`]);
   });
 
-  it('reports a file the API failed to serve as unreadable, not absent (the check then errs, never passes)', async () => {
+  it("reads a fork PR through the base repository, which holds the fork's head commit", async () => {
+    github.addPullRequest(pr({ number: 8, headRepository: 'contributor/fork' }));
+    github.setFile('octo/repo', HEAD, 'proof.md', 'head commit, through the base');
+    github.hideRepository('contributor/fork');
+    expect(await adapter({ pullNumber: 8 }).reader().read('proof.md')).toEqual({
+      state: 'ok',
+      text: 'head commit, through the base',
+    });
+    expect(contentReads()).toEqual([`octo/repo@${HEAD}:proof.md`]);
+  });
+
+  it('falls back to the fork when the base repository answers 404: one more request, only then', async () => {
+    github.addPullRequest(pr({ number: 8, headRepository: 'contributor/fork' }));
+    github.setFile('contributor/fork', HEAD, 'proof.md', 'from the fork');
+    const reader = adapter({ pullNumber: 8 }).reader();
+    expect(await reader.read('proof.md')).toEqual({ state: 'ok', text: 'from the fork' });
+    expect(await reader.read('missing.md')).toEqual({ state: 'absent' });
+    expect(contentReads()).toEqual([
+      `octo/repo@${HEAD}:proof.md`,
+      `contributor/fork@${HEAD}:proof.md`,
+      `octo/repo@${HEAD}:missing.md`,
+      `contributor/fork@${HEAD}:missing.md`,
+    ]);
+  });
+
+  it('reads a PR whose fork was deleted (head.repo null) through the base repository alone', async () => {
+    github.addPullRequest(pr({ number: 9, headRepository: null }));
+    github.setFile('octo/repo', HEAD, 'proof.md', 'kept by the base');
+    const source = adapter({ pullNumber: 9 });
+    expect((await source.facts()).isFork).toBe(true);
+    expect(await source.reader().read('proof.md')).toEqual({ state: 'ok', text: 'kept by the base' });
+    expect(await source.reader().read('missing.md')).toEqual({ state: 'absent' });
+    expect(contentReads()).toEqual([`octo/repo@${HEAD}:proof.md`, `octo/repo@${HEAD}:missing.md`]);
+  });
+
+  it('reports a file the API failed to serve as unavailable, not absent (the check then errs, never passes)', async () => {
     github.inject('contents', { kind: 'status', status: 500 }, Infinity);
     const content = await adapter().reader().read('a.md');
-    expect(content).toEqual({ state: 'unreadable', reason: expect.stringContaining('HTTP 500') });
+    expect(content).toEqual({ state: 'unavailable', reason: expect.stringContaining('HTTP 500') });
+  });
+});
+
+describe('GitHubAdapter merge base', () => {
+  const MERGE_BASE = 'c'.repeat(40);
+  beforeEach(() => github.addPullRequest(pr({ mergeBaseSha: MERGE_BASE })));
+
+  it('asks for the merge base only on the first read at it, once, then reads there through the base repository', async () => {
+    github.setFile('octo/repo', MERGE_BASE, 'a.md', 'a at the merge base');
+    github.setFile('octo/repo', MERGE_BASE, 'b.md', 'b at the merge base');
+    const source = adapter();
+    const reader = source.mergeBaseReader();
+    await source.facts();
+    expect(github.count('compare')).toBe(0);
+    expect(await Promise.all([reader.read('a.md'), reader.read('b.md')])).toEqual([
+      { state: 'ok', text: 'a at the merge base' },
+      { state: 'ok', text: 'b at the merge base' },
+    ]);
+    expect(github.count('compare')).toBe(1);
+    const compare = github.requests.find((r) => r.route === 'compare');
+    expect(compare?.path).toBe(`/repos/octo/repo/compare/${BASE}...${HEAD}`);
+    const refs = github.requests.filter((r) => r.route === 'contents').map((r) => r.query.get('ref'));
+    expect(refs).toEqual([MERGE_BASE, MERGE_BASE]);
+  });
+
+  it('makes every merge-base read unavailable, with the reason, when the merge base cannot be found', async () => {
+    github.inject('compare', { kind: 'status', status: 500 }, Infinity);
+    expect(await adapter().mergeBaseReader().read('a.md')).toEqual({
+      state: 'unavailable',
+      reason: expect.stringMatching(/merge base.*HTTP 500/),
+    });
   });
 });
 

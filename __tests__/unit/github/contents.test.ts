@@ -33,7 +33,7 @@ it('reads through the configured fetch (so a runner proxy still applies)', async
   expect(calls).toEqual([expect.stringContaining('/contents/config%2Fvalues.yml?ref=')]);
 });
 
-it('calls a body that ends before its content-length unreadable, never an empty file', async () => {
+it('calls a body that ends before its content-length unavailable, never an empty file', async () => {
   // What undici does to the body of a Response garbage-collected mid-read: it simply ends.
   const octokit = clientWith(async (url, init) => {
     const real = await fetch(url, init);
@@ -45,7 +45,7 @@ it('calls a body that ends before its content-length unreadable, never an empty 
   });
   const content = await fetchFileContent(octokit, location, 1024);
   expect(content).toEqual({
-    state: 'unreadable',
+    state: 'unavailable',
     reason: 'the download of config/values.yml ended early (0 of 11 bytes)',
   });
 });

@@ -2,7 +2,7 @@ import type { Finding } from '../../model/results.js';
 import type { ProofTable } from '../../model/proof.js';
 import { buildersNamedIn } from '../builders.js';
 import { isBuilderTable } from '../delegation.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import { failure, listSome, success, type CheckDefinition } from './check.js';
 
 /** Cells of a builder row that say how the delivery went. */
@@ -19,6 +19,7 @@ export const builderInvolvementCheck: CheckDefinition = {
   run(ctx) {
     const files = ctx.implementationFiles;
     if (files.length === 0) return success('Not required: no implementation files changed');
+    requireServed(ctx, 'proofs', 'memories', 'artifacts');
     const findings = undeliveredRows(ctx);
     const named = [...new Set(ctx.delegation.flatMap((e) => e.builders))];
     const builderPr = ctx.role === 'builder';

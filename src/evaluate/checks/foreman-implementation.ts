@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/results.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import { failure, listSome, success, type CheckDefinition } from './check.js';
 
 /** `foreman-implementation-check`: the foreman did not write implementation code itself (SPEC §4.3). */
@@ -16,6 +16,8 @@ export const foremanImplementationCheck: CheckDefinition = {
   run(ctx) {
     const files = ctx.implementationFiles.map((f) => f.path);
     if (files.length === 0) return success('No implementation files changed');
+    // The role and the delegation evidence come from the proof, the memories and foreman artifacts.
+    requireServed(ctx, 'proofs', 'memories', 'artifacts');
     if (ctx.role === 'builder')
       return success(`Builder PR (${ctx.roleReason}): implementation by a builder is allowed`);
     if (ctx.role === 'foreman') {

@@ -169,12 +169,16 @@ async function hashMismatches(ctx: EvaluationContext, inventory: CanonInventory)
   return results.filter((f): f is Finding => f !== undefined);
 }
 
-/** Hashes on lines this PR added to the inventory; `all` when the whole inventory is new or the patch is unknown. */
+/**
+ * Hashes on lines this PR added to the inventory, from its patch or, without one, from the
+ * inventory at the merge base and at head (SPEC §8.14); `all` when the whole inventory is new or
+ * its added lines are unknown (a source without a merge base).
+ */
 async function addedHashes(file: ChangedFile, ctx: EvaluationContext): Promise<Set<string> | 'all'> {
   if (file.status === 'added') return 'all';
-  const added = await addedLines(file, ctx.reader);
-  if (!added) return 'all';
-  return new Set(added.flatMap((l) => l.text.match(/[0-9a-f]{64}/g) ?? []));
+  const diff = await addedLines(file, { head: ctx.reader, mergeBase: ctx.mergeBaseReader });
+  if ('unknown' in diff) return 'all';
+  return new Set(diff.lines.flatMap((l) => l.text.match(/[0-9a-f]{64}/g) ?? []));
 }
 
 async function syncStateFindings(ctx: EvaluationContext): Promise<Finding[]> {

@@ -2,7 +2,7 @@ import type { Finding } from '../../model/results.js';
 import type { ProofDocument, TokenOccurrence } from '../../model/proof.js';
 import { firstField, parseProof } from '../../proof/parse.js';
 import { verdictOf } from '../../proof/token.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import { findPlaceholder } from '../placeholders.js';
 import { branchName } from '../proofs.js';
 import { parseProofDate } from '../session-id.js';
@@ -26,6 +26,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     'limits.max_markdown_bytes',
   ],
   async run(ctx) {
+    requireServed(ctx, 'proofs');
     const { governing, related } = ctx.proofs;
     if (!governing) {
       return failure(

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/results.js';
 import type { ProofDocument } from '../../model/proof.js';
 import { firstField } from '../../proof/parse.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import type { LoadedDocument } from '../documents.js';
 import { globMatcher } from '../globs.js';
 import { normaliseSessionId } from '../session-id.js';
@@ -20,6 +20,8 @@ export const sessionMemoryCheck: CheckDefinition = {
     'limits.max_markdown_bytes',
   ],
   run(ctx) {
+    // Applicability and the memory to look for come from the proof and the role it decides.
+    requireServed(ctx, 'proofs', 'memories');
     const governing = ctx.proofs.governing;
     if (ctx.role !== 'foreman' && !governing) {
       return success(`Not applicable: no proof in this PR and the role is ${ctx.role}`);

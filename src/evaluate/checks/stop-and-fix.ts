@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/results.js';
 import type { ProofDocument, ProofTable } from '../../model/proof.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import { codeOnly } from '../code-scan.js';
 import { addedLines } from '../diff.js';
 import { globMatcher } from '../globs.js';
@@ -24,6 +24,7 @@ export const stopAndFixCheck: CheckDefinition = {
     'stop_and_fix.marker_exclude',
   ],
   async run(ctx) {
+    requireServed(ctx, 'proofs');
     const findings: Finding[] = [];
     const proof = ctx.proofs.governing;
     if (proof?.doc) {
@@ -103,15 +104,17 @@ async function addedCodeFindings(ctx: EvaluationContext): Promise<Finding[]> {
   const isExcluded = globMatcher(cfg.marker_exclude);
   const findings: Finding[] = [];
   const unknown: string[] = [];
+  const readers = { head: ctx.reader, mergeBase: ctx.mergeBaseReader };
   for (const file of ctx.present) {
     const test = isTest(file.path);
     const markerScanned = Boolean(cfg.marker) && !isExcluded(file.path) && file.path !== ctx.configPath;
     if (!test && !markerScanned) continue;
-    const added = await addedLines(file, ctx.reader);
-    if (!added) {
-      if (test) unknown.push(file.path);
+    const diff = await addedLines(file, readers);
+    if ('unknown' in diff) {
+      unknown.push(`${file.path} (${diff.unknown})`);
       continue;
     }
+    const added = diff.lines;
     if (test) {
       const code = codeOnly(added.map((l) => l.text));
       code.forEach((text, i) => {
@@ -144,7 +147,7 @@ async function addedCodeFindings(ctx: EvaluationContext): Promise<Finding[]> {
   if (unknown.length > 0) {
     findings.push({
       severity: 'notice',
-      message: `Added lines unknown (no patch), not scanned: ${listSome(unknown)}`,
+      message: `Added lines unknown, not scanned for tests or markers: ${listSome(unknown)}`,
     });
   }
   return findings;

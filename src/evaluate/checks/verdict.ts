@@ -1,5 +1,5 @@
 import type { CheckResult, Finding } from '../../model/results.js';
-import type { EvaluationContext } from '../context.js';
+import { requireServed, type EvaluationContext } from '../context.js';
 import { checkJsonSyntax, checkYamlSyntax } from '../syntax.js';
 import { notGreenTestEvidence } from '../test-evidence.js';
 import { VERDICT } from '../../model/contexts.js';
@@ -45,6 +45,7 @@ export async function verdictOwnFindings(ctx: EvaluationContext): Promise<Findin
     }),
   );
   findings.push(...results.filter((f): f is Finding => f !== undefined));
+  requireServed(ctx, 'proofs');
   const proof = ctx.proofs.governing;
   if (proof?.doc) findings.push(...notGreenTestEvidence(proof.doc, proof.path, ctx.config.tests.allow));
   return findings;
@@ -56,6 +57,8 @@ export function aggregateVerdict(own: Finding[], others: CheckResult[]): CheckOu
   const failed = others.filter((r) => (r.advisory?.wouldBe ?? r.state) === 'failure').map((r) => r.check);
   const errored = others.filter((r) => r.state === 'error').map((r) => r.check);
   const ownFailures = own.filter((f) => f.severity === 'failure');
+  // The verdict's own gate could not run (a file it needed was not served): never a pass.
+  const ownError = own.find((f) => f.severity === 'error');
   const findings = [...own];
   if (failed.length > 0) {
     findings.push({ severity: 'failure', message: `Failed: ${failed.join(', ')}` });
@@ -66,5 +69,6 @@ export function aggregateVerdict(own: Finding[], others: CheckResult[]): CheckOu
   if (errored.length > 0) {
     return { state: 'error', description: `Could not evaluate: ${listSome(errored, 6)}`, findings };
   }
+  if (ownError) return { state: 'error', description: `Could not evaluate: ${ownError.message}`, findings };
   return success('All checks passed: this PR may merge', findings);
 }
