@@ -8,9 +8,9 @@
 const rows = (n, row) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
 const tableOf = (n) => `| File | Change |\n|---|---|\n${rows(n, (i) => `| file-${i}.ts | modified |`)}\n`;
 
-/** The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts, 98 levels). */
-const LISTS = 48;
-const QUOTES = 97;
+/** The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts, 20 levels). */
+const LISTS = 9;
+const QUOTES = 19;
 
 /** [label, make(n), n, what n counts]. */
 export const SHAPES = [
@@ -73,6 +73,12 @@ export const SHAPES = [
     'runs',
   ],
   ["reference definitions `'[a]: /u\\n'`", (n) => '[a]: /u\n'.repeat(n), 8000, 'lines'],
+  [
+    "a yaml fence of `'key_i: value i'` lines",
+    (n) => `\`\`\`yaml\n${rows(n, (i) => `key_${i}: value ${i}`)}\n\`\`\`\n`,
+    4000,
+    'keys',
+  ],
   ["raw HTML `'<a '×n`", (n) => '<a '.repeat(n), 10_000, 'tags'],
   ["setext heading `'a\\n'×n + '==='`", (n) => `${'a\n'.repeat(n)}===\n`, 20_000, 'lines'],
 ];

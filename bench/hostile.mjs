@@ -5,11 +5,11 @@
  * worker, stopped after CAP_MS: the figure the issue's target is about (the worst under 2 s).
  */
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { importEntry, median, ms, TMP, table } from './lib.mjs';
+import { median, ms, table } from './lib.mjs';
+import { bundlePath, bundleSource, importBundle } from './parser-bundles.mjs';
 import { SHAPES } from './hostile-shapes.mjs';
 
 const RUNS = 3;
@@ -48,8 +48,8 @@ function atOneMiB(make, n) {
 }
 
 /** Parses `text` once in a worker; stops it after `capMs`. Resolves to ms or undefined. */
-function parseInWorker(text, capMs) {
-  const entry = pathToFileURL(join(TMP, 'parse', 'index.js')).href;
+function parseInWorker(bundle, text, capMs) {
+  const entry = pathToFileURL(bundle).href;
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     import(workerData.entry).then(({ parseProof, parseOptionsFrom, DEFAULT_CONFIG }) => {
@@ -74,7 +74,8 @@ function parseInWorker(text, capMs) {
 }
 
 export async function hostileInput() {
-  const { parseProof, parseOptionsFrom, DEFAULT_CONFIG } = await importEntry('bench/parse-entry.ts', 'parse');
+  const bundle = await bundlePath('parse');
+  const { parseProof, parseOptionsFrom, DEFAULT_CONFIG } = await importBundle('parse');
   const options = parseOptionsFrom(DEFAULT_CONFIG);
   const load = () => loadavg()[0].toFixed(1);
   const loadBefore = load();
@@ -87,7 +88,7 @@ export async function hostileInput() {
     const [small, large] = [make(n), make(4 * n)];
     const [atN, at4n] = [timed(() => parseProof(small, options)), timed(() => parseProof(large, options))];
     const full = atOneMiB(make, n);
-    const took = await parseInWorker(full, CAP_MS);
+    const took = await parseInWorker(bundle, full, CAP_MS);
     if (took === undefined || took > worst.ms) worst = { ms: took ?? Infinity, label };
     rowsOut.push([
       label,
@@ -101,7 +102,7 @@ export async function hostileInput() {
     ]);
   }
   table(
-    `Hostile input: parseProof at n and 4n (median of ${RUNS}; * fewer runs), and once at 1 MiB in a worker — node ${process.version}, load ${loadBefore} → ${load()}`,
+    `Hostile input: parseProof at n and 4n (median of ${RUNS}; * fewer runs), and once at 1 MiB in a worker — ${bundleSource()}, node ${process.version}, load ${loadBefore} → ${load()}`,
     [
       'shape',
       'n / 4n',

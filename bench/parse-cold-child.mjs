@@ -2,6 +2,8 @@
  * One fresh process of bench/parse-cold.mjs: `node parse-cold-child.mjs ENTRY FIXTURE MODE`.
  * MODE `evaluate`: the first evaluate() of the fixture PR (its files read beforehand).
  * MODE `parse`: parseProof on the PR's proofs and memories, 10 times; the 1st and the 10th pass.
+ * MODE `yaml`: after a first parse without YAML, the first parse of a tiny proof with a `yaml`
+ * fence, against the same proof with a `text` fence: what the `yaml` package costs cold.
  * Prints one JSON line of milliseconds.
  */
 import { readFileSync } from 'node:fs';
@@ -23,10 +25,25 @@ if (mode === 'evaluate') {
   const reader = source.reader();
   // Read every changed file first: the figure is the evaluation, not the disk.
   await Promise.all(facts.changedFiles.map((file) => reader.read(file.path)));
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const evaluation = await evaluate(facts, reader, DEFAULT_CONFIG);
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ loadMs, ms, verdict: evaluation.verdict }));
+  const { user, system } = process.cpuUsage(cpuStart);
+  console.log(JSON.stringify({ loadMs, ms, cpuMs: (user + system) / 1000, verdict: evaluation.verdict }));
+} else if (mode === 'yaml') {
+  const options = parseOptionsFrom(DEFAULT_CONFIG);
+  const proof = (lang) =>
+    `# Proof\n\n**Agent**: foreman\n\n\`\`\`${lang}\nsession_id: 080\ndate: 2026-03-01\n\`\`\`\n`;
+  parseProof('# Proof\n\n**Agent**: foreman\n', options);
+  const timeOne = (text) => {
+    const start = performance.now();
+    parseProof(text, options);
+    return performance.now() - start;
+  };
+  const text = timeOne(proof('text'));
+  const yaml = timeOne(proof('yaml'));
+  console.log(JSON.stringify({ loadMs, text, yaml }));
 } else {
   const documents = JSON.parse(process.env.BENCH_DOCUMENTS ?? '[]').map((path) =>
     readFileSync(join(fixture, 'head', path), 'utf8'),

@@ -2,12 +2,15 @@
  * Cold parse and evaluation: what a runner pays once per run. On the proofs and session memories
  * of `__fixtures__/prs/maturion-isms-pr-743` (two PREHANDOVER proofs, four memories), each figure
  * from a fresh process: the first evaluate() (parse + the seven checks), the first parseProof pass
- * over the six documents, and the 10th pass for comparison; on this Node and on Node 24.
+ * over the six documents, the 10th pass for comparison, and what the first `yaml` fence adds (the
+ * `yaml` package's own warm-up); on this Node and on Node 24.
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { importEntry, median, ms, ROOT, table, TMP } from './lib.mjs';
+import { median, ms, ROOT, table } from './lib.mjs';
+import { bundlePath, bundleSource } from './parser-bundles.mjs';
 import { benchNodes } from './nodes.mjs';
 
 const RUNS = 7;
@@ -25,31 +28,33 @@ const DOCUMENTS = [
   `${IAA_MEMORY}session-030-20260301.md`,
 ];
 
-function child(node, mode) {
-  const out = execFileSync(
-    node.path,
-    [join(ROOT, 'bench/parse-cold-child.mjs'), join(TMP, 'eval', 'index.js'), FIXTURE, mode],
-    { encoding: 'utf8', env: { ...process.env, BENCH_DOCUMENTS: JSON.stringify(DOCUMENTS) } },
-  );
+function child(node, bundle, mode) {
+  const out = execFileSync(node.path, [join(ROOT, 'bench/parse-cold-child.mjs'), bundle, FIXTURE, mode], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_DOCUMENTS: JSON.stringify(DOCUMENTS) },
+  });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
 export async function parseCold() {
-  await importEntry('bench/eval-entry.ts', 'eval');
+  const bundle = await bundlePath('eval');
   const kib = DOCUMENTS.reduce((sum, path) => sum + statSync(join(FIXTURE, 'head', path)).size, 0) / 1024;
   const rows = [];
+  const loadBefore = loadavg()[0].toFixed(1);
   for (const node of benchNodes()) {
-    const figures = { load: [], evaluate: [], first: [], tenth: [] };
+    const figures = { load: [], evaluate: [], first: [], tenth: [], yaml: [] };
     const verdicts = new Set();
     // Alternated, so both modes see the machine's load of the moment.
     for (let run = 0; run < RUNS; run += 1) {
-      const evaluation = child(node, 'evaluate');
+      const evaluation = child(node, bundle, 'evaluate');
       figures.load.push(evaluation.loadMs);
       figures.evaluate.push(evaluation.ms);
       verdicts.add(evaluation.verdict);
-      const parse = child(node, 'parse');
+      const parse = child(node, bundle, 'parse');
       figures.first.push(parse.first);
       figures.tenth.push(parse.tenth);
+      const yaml = child(node, bundle, 'yaml');
+      figures.yaml.push(yaml.yaml - yaml.text);
     }
     const evaluateMs = median(figures.evaluate);
     rows.push([
@@ -59,11 +64,12 @@ export async function parseCold() {
       evaluateMs <= TARGET_MS ? 'yes' : 'no',
       ms(median(figures.first)),
       ms(median(figures.tenth)),
+      ms(median(figures.yaml)),
       [...verdicts].join(', '),
     ]);
   }
   table(
-    `Cold parse and evaluation, pr-743's six documents (${kib.toFixed(1)} KiB), a fresh process each, median of ${RUNS}`,
+    `Cold parse and evaluation, pr-743's six documents (${kib.toFixed(1)} KiB), a fresh process each, ${bundleSource()}, median of ${RUNS}; load ${loadBefore} → ${loadavg()[0].toFixed(1)}`,
     [
       'node',
       'import ms',
@@ -71,6 +77,7 @@ export async function parseCold() {
       `≤ ${TARGET_MS} ms`,
       'first parse pass ms',
       '10th parse pass ms',
+      'first yaml fence ms',
       'verdict',
     ],
     rows,

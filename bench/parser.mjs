@@ -4,13 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { importEntry, ms, ROOT, RUNS, table, time, walk } from './lib.mjs';
+import { ms, ROOT, RUNS, table, time, walk } from './lib.mjs';
+import { bundleSource, importBundle } from './parser-bundles.mjs';
 
 export async function parserThroughput() {
-  const { parseProof, parseOptionsFrom, DEFAULT_CONFIG, parseMarkdown } = await importEntry(
-    'bench/parse-entry.ts',
-    'parse',
-  );
+  const { parseProof, parseOptionsFrom, DEFAULT_CONFIG, parseMarkdown } = await importBundle('parse');
   const options = parseOptionsFrom(DEFAULT_CONFIG);
   const proofs = walk(join(ROOT, '__fixtures__/prs'))
     .filter((path) => /[/\\]head[/\\]/.test(path) && /PREHANDOVER.*\.md$/i.test(path))
@@ -59,7 +57,7 @@ export async function parserThroughput() {
     '',
   ]);
   table(
-    `Parser throughput, node ${process.version} (median of ${RUNS}; target ratio ≤ 1.5×)`,
+    `Parser throughput, ${bundleSource()}, node ${process.version} (median of ${RUNS}; target ratio ≤ 1.5×)`,
     ['proof', 'KiB', 'parseMarkdown ms', 'parseProof ms', 'ratio', 'parseProof MiB/s'],
     rows,
   );

@@ -3,9 +3,10 @@
  *
  * - **Block nesting.** markdown-it stops at `maxNesting` levels (a block quote is one level, a list
  *   two: the list and its item) and then silently drops the rest of the enclosing container,
- *   which can be the rest of the document. The rule below takes over one level earlier and skips
- *   only the block that is too deep (up to the next blank or less indented line), as a
- *   `nesting_limit` token whose lines the parser reports as not read.
+ *   which can be the rest of the document. The rule below takes over first and skips only the
+ *   block that is too deep (up to the next blank or less indented line), as a `nesting_limit`
+ *   token whose lines the parser reports as not read. Nesting also multiplies the cost of lazy
+ *   lines: each enclosing block quote scans them again, so the bound keeps that factor small.
  * - **Nested images.** An image's description is parsed by a fresh inline parse, whose nesting
  *   count starts again at zero; `![![![…](u)](u)](u)` nests one parse per image, each scanning the
  *   rest of the text, which is quadratic and deep enough to overflow the stack. Past
@@ -13,10 +14,17 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
-/** markdown-it's own bound (its default); the inline parser applies it to nested links. */
-export const MAX_NESTING = 100;
-/** The deepest block level read: a line nested deeper is skipped and reported. */
-export const MAX_BLOCK_LEVEL = MAX_NESTING - 2;
+/**
+ * The deepest block level read: content nested deeper is skipped and reported. markdown-it's own
+ * CommonMark preset stops at 20 levels too; real proofs nest up to 7 (three lists).
+ */
+export const MAX_BLOCK_LEVEL = 20;
+/**
+ * markdown-it's `maxNesting`, two above ours so that its silent cut is never reached: a list opens
+ * two levels at once, and the rule below must see the level first. The inline parser applies it to
+ * nested links, which bounds its bracket matching.
+ */
+export const MAX_NESTING = MAX_BLOCK_LEVEL + 2;
 /** Image descriptions nested in image descriptions that are still parsed as Markdown. */
 export const MAX_IMAGE_DEPTH = 8;
 

@@ -31,7 +31,7 @@ export function inlineSourceLines(md: MarkdownIt): void {
     private stamp(token: Token): Token {
       const pos = Math.min(this.pos, this.src.length);
       const line = this.lineAt(pos);
-      token.map = [line, line + 1];
+      token.map = lineMap(line);
       if (token.type === 'code_inline') token.meta = { ...token.meta, [CODE_START]: pos };
       return token;
     }
@@ -51,6 +51,13 @@ export function inlineSourceLines(md: MarkdownIt): void {
 }
 
 const CODE_START = 'sourceStart';
+
+/** One shared, never changed `[offset, offset + 1]` per offset: a megabyte of text has a million tokens. */
+const LINE_MAPS: [number, number][] = [];
+
+function lineMap(offset: number): [number, number] {
+  return (LINE_MAPS[offset] ??= [offset, offset + 1]);
+}
 
 /**
  * A code span's text split at the line breaks it spans in the source (markdown-it turns them into

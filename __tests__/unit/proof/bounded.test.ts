@@ -87,6 +87,21 @@ describe('containers', () => {
   });
 });
 
+describe('YAML', () => {
+  it('reads a yaml fence of 20,000 keys, each on its line, and finds a repeated one', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `key_${i}: value ${i}`);
+    const doc = parseLines('```yaml', ...keys, '```');
+    expect(doc.fields).toHaveLength(20_000);
+    expect(doc.fields.at(-1)).toMatchObject({ key: 'key_19999', value: 'value 19999', line: 20_001 });
+    expect(doc.warnings).toEqual([]);
+    const repeated = parseLines('---', ...keys, 'key_7: again', '---');
+    expect(repeated.warnings).toEqual([
+      { message: expect.stringContaining('Map keys must be unique'), line: 1 },
+    ]);
+    expect(repeated.fields).toHaveLength(20_001);
+  });
+});
+
 describe('inline runs', () => {
   it('pairs emphasis however many pairs a paragraph holds', () => {
     const doc = parse(`${'**a** '.repeat(5000).trim()}\n\n**Agent**: foreman`);
