@@ -7,7 +7,7 @@
  * line offset within their paragraph (source-lines.ts). Autolinking of bare URLs and typography
  * are off: a proof's text is read as written.
  */
-import MarkdownItFactory from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { depthBounds, MAX_NESTING } from './depth-bounds.js';
 import { frontMatter } from './front-matter.js';
@@ -16,16 +16,26 @@ import { taskLists } from './task-lists.js';
 
 export type { Token } from 'markdown-it';
 
-const md = new MarkdownItFactory('default', { html: true, linkify: false, typographer: false });
-// A documented option (`maxNesting`) that @types/markdown-it leaves out.
-Object.assign(md.options, { maxNesting: MAX_NESTING });
-md.disable(['linkify', 'replacements', 'smartquotes']);
-md.use(frontMatter).use(taskLists).use(inlineSourceLines).use(depthBounds);
+let parser: MarkdownIt | undefined;
+
+/** Built on first use, not at import: the action's start-up (before its first request) stays short. */
+function markdownIt(): MarkdownIt {
+  if (!parser) {
+    parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+    // A documented option (`maxNesting`) that @types/markdown-it leaves out.
+    Object.assign(parser.options, { maxNesting: MAX_NESTING });
+    parser.disable(['linkify', 'replacements', 'smartquotes']);
+    parser.use(frontMatter).use(taskLists).use(inlineSourceLines).use(depthBounds);
+  }
+  return parser;
+}
 
 /** Backslash escapes and entities decoded, as CommonMark reads a fence's info string. */
-export const unescapeAll: (text: string) => string = md.utils.unescapeAll;
+export function unescapeAll(text: string): string {
+  return markdownIt().utils.unescapeAll(text);
+}
 
 /** Parses Markdown into markdown-it's flat token stream (block tokens, each `inline` with children). */
 export function parseMarkdown(text: string): Token[] {
-  return md.parse(text, {});
+  return markdownIt().parse(text, {});
 }
