@@ -3,8 +3,9 @@
  * next `---` line. The same rule GitHub and micromark's front-matter extension apply: exactly three
  * dashes (trailing spaces allowed) on both fences, and no front matter without the closing one, in
  * which case the first line is an ordinary thematic break. Written here rather than taken from a
- * plugin because the one on npm closes an unclosed block at the end of the document and accepts
- * any run of dashes; it is one small block rule either way.
+ * plugin: `markdown-it-front-matter` closes an unclosed block at the end of the document and
+ * accepts any run of dashes, and `@mdit-vue/plugin-frontmatter` brings gray-matter and a second
+ * YAML parser; this is one small block rule.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 

@@ -107,6 +107,10 @@ function lineOf(token: Token): number {
 /** Lines in `text`, counting a final line break as starting an empty last line (as editors do). */
 function lineCount(text: string): number {
   let lines = 1;
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+    return lines;
+  }
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charCodeAt(i);
     if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines += 1;

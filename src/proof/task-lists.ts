@@ -1,11 +1,13 @@
 /**
  * GFM task list items for markdown-it: a list item whose first paragraph starts with `[ ]`, `[x]`
  * or `[X]` followed by a space or a line break and more text (GFM spec, "Task list items"; the
- * rule micromark's extension applies). Written here, not taken from a plugin: the npm plugins
- * are unmaintained or pinned to an older markdown-it, and the rule is a dozen lines.
+ * rule micromark's extension applied). Written here, not taken from a plugin:
+ * `markdown-it-task-lists` is unmaintained, and `@mdit/plugin-tasklist` runs after the inline
+ * parse and wants a space after the box, so a box followed by a line break is not a task and `[x]`
+ * with a `[x]: …` definition elsewhere is read as a link.
  *
- * It runs after the block parse and before the inline parse, so the box is never read as a link
- * (`[x]` with a `[x]: …` definition elsewhere) and the item's text is read without it.
+ * This rule runs after the block parse and before the inline parse, so the box is never read as a
+ * link and the item's text is read without it.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 
