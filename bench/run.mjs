@@ -2,7 +2,8 @@
  * `npm run bench [-- SECTION...]`: prints tables of figures (never a test). See docs/benchmarks.md.
  *
  *   parser  parser throughput: parseProof vs the raw Markdown parse it builds on
- *   hostile pathological Markdown shapes at n and 4n, upstream vs linear EditMap, the 1 MiB limit
+ *   parse-cold  the first evaluate() and parse of pr-743's documents, fresh processes, Node 20 and 24
+ *   hostile pathological Markdown shapes at n and 4n, and each at the 1 MiB limit
  *   diff    added lines without a patch: the line diff on canon inventories up to ~5 MB
  *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
  *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
@@ -18,11 +19,13 @@ import { coldStart } from './cold-start.mjs';
 import { endToEnd } from './end-to-end.mjs';
 import { hostileInput } from './hostile.mjs';
 import { lineDiff } from './line-diff.mjs';
+import { parseCold } from './parse-cold.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
 
 const SECTIONS = {
   parser: parserThroughput,
+  'parse-cold': parseCold,
   hostile: hostileInput,
   diff: lineDiff,
   api: apiCost,
@@ -42,7 +45,7 @@ console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toI
 let usedRepos = false;
 try {
   for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
-    usedRepos ||= !['parser', 'hostile', 'diff'].includes(name);
+    usedRepos ||= !['parser', 'parse-cold', 'hostile', 'diff'].includes(name);
     await SECTIONS[name]();
   }
 } finally {

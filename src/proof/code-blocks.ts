@@ -3,9 +3,9 @@
  * are not read from code blocks (only from `yaml` fences); the token key is read in any fence,
  * because agents paste the IAA response verbatim (SPEC §8.3).
  */
-import type { Code } from 'mdast';
 import type { CodeBlock } from '../model/proof.js';
 import { cleanValue, normaliseKey, splitKeyValue, unquote, type KeyLimits } from './fields.js';
+import { unescapeAll, type Token } from './markdown.js';
 
 /** Keys inside code are identifiers (`iaa_audit_token`, `"IAA Audit Token"`), not prose. */
 const CODE_KEY: KeyLimits = { maxChars: 80, maxWords: 12 };
@@ -14,22 +14,22 @@ const CODE_KEY: KeyLimits = { maxChars: 80, maxWords: 12 };
 const YAML_LANGS = new Set(['yaml', 'yml']);
 
 /** Whether a code block is a fenced `yaml` block. */
-export function isYamlBlock(node: Code): boolean {
-  return YAML_LANGS.has((node.lang ?? '').toLowerCase());
+export function isYamlBlock(block: CodeBlock): boolean {
+  return YAML_LANGS.has(block.lang);
 }
 
 /**
- * The code block as recorded: `line` is the opening fence, so content line i is at `line + 1 + i`.
- * An indented block has no fence; its `line` is the line before its first content line, to keep
- * that rule.
+ * The code block of a `fence` or (indented) `code_block` token, as recorded: `line` is the opening
+ * fence, so content line i is at `line + 1 + i`. An indented block has no fence; its `line` is the
+ * line before its first content line, to keep that rule. The language is the info string's first
+ * word, with backslash escapes and entities decoded (CommonMark).
  */
-export function readCodeBlock(node: Code, source: string, headings: string[]): CodeBlock {
-  const start = node.position?.start;
-  const fenced = start
-    ? /^[ \t]*(```|~~~)/.test(source.slice(start.offset ?? 0, (start.offset ?? 0) + 8))
-    : true;
-  const line = (start?.line ?? 1) - (fenced ? 0 : 1);
-  return { lang: (node.lang ?? '').toLowerCase(), value: node.value, line, headings };
+export function readCodeBlock(token: Token, headings: string[]): CodeBlock {
+  const first = (token.map?.[0] ?? 0) + 1;
+  const fenced = token.type === 'fence';
+  const lang = fenced ? (unescapeAll(token.info).trim().split(/\s/, 1)[0] ?? '').toLowerCase() : '';
+  const value = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
+  return { lang, value, line: fenced ? first : first - 1, headings };
 }
 
 /** A `key: value` line found inside a code block. */

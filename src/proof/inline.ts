@@ -1,44 +1,41 @@
 /**
- * Plain text of Markdown nodes, and the source lines of a paragraph as plain text. Both walk the
- * tree with an explicit stack: hostile input may nest emphasis or links thousands deep.
+ * Plain text of inline tokens, and the source lines of a paragraph as plain text. markdown-it's
+ * inline tokens are a flat list (`strong_open`, text, `strong_close`), so both are one loop.
  */
-import type { Nodes, Parent } from 'mdast';
+import type { Token } from './markdown.js';
+import { codeSpanLines, lineOffsetOf } from './source-lines.js';
 
-const LINE_BREAK = /\r\n|\r|\n/;
-
-/** The text a reader sees in `node`: markers, emphasis and link targets dropped, code spans kept. */
-export function plainText(node: Nodes): string {
+/**
+ * The text a reader sees in inline tokens: markers, emphasis and link targets dropped, code spans
+ * and image descriptions kept, raw HTML (comments, `<br>`) dropped, and struck-through text
+ * dropped, since the author retracted it (`~~❌ FAIL~~ ✅ FIXED`).
+ */
+export function plainText(tokens: readonly Token[]): string {
   const parts: string[] = [];
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as Nodes;
-    switch (current.type) {
-      case 'text':
-      case 'inlineCode':
-        parts.push(current.value);
-        break;
-      case 'image':
-      case 'imageReference':
-        parts.push(current.alt ?? '');
-        break;
-      case 'break':
-        parts.push('\n');
-        break;
-      case 'html':
-      case 'code':
-      case 'yaml':
-        // Raw HTML (comments, `<br>`) is not text a reader sees; code blocks are not inline text.
-        break;
-      case 'delete':
-        // Struck-through text is retracted (`~~❌ FAIL~~ ✅ FIXED`): a reader does not take it as said.
-        break;
-      default:
-        if ('children' in current) {
-          for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-        }
-    }
+  let struck = 0;
+  for (const token of tokens) {
+    if (token.type === 's_open') struck += 1;
+    else if (token.type === 's_close') struck = Math.max(0, struck - 1);
+    else if (struck === 0) parts.push(textOf(token));
   }
   return parts.join('');
+}
+
+/** One token's own text: '' for markup. */
+function textOf(token: Token): string {
+  switch (token.type) {
+    case 'text':
+    case 'text_special':
+    case 'code_inline':
+      return token.content;
+    case 'image':
+      return plainText(token.children ?? []).replace(/\n/g, ' ');
+    case 'softbreak':
+    case 'hardbreak':
+      return '\n';
+    default:
+      return '';
+  }
 }
 
 /** One source line of a paragraph, as plain text. */
@@ -51,42 +48,67 @@ export interface InlineLine {
   afterBold?: number;
 }
 
+/** An open `**…**` at the top level of a paragraph: where it began, and whether it began a line. */
+interface OpenStrong {
+  entry: InlineLine;
+  startsLine: boolean;
+  textStart: number;
+  oneLine: boolean;
+}
+
 /**
- * Splits a paragraph (or heading) into its source lines as plain text. Lines come from node
- * positions, never from re-scanning the document, and each line records whether it starts with
- * bold text so `**Key**: value` can be told from a plain `key: value`.
+ * Splits a paragraph (or heading) into its source lines as plain text; `firstLine` is the line of
+ * its first one. Each token goes to the line it starts on (source-lines.ts), and each line records
+ * whether it starts with bold text so `**Key**: value` can be told from a plain `key: value`.
  */
-export function inlineLines(parent: Parent): InlineLine[] {
-  const first = parent.position?.start.line ?? 1;
+export function inlineLines(inline: Token, firstLine: number): InlineLine[] {
   const lines: InlineLine[] = [];
   // Whether a line has only whitespace so far, as a flag: trimming the growing line for every
-  // child would be quadratic on a long line.
+  // token would be quadratic on a long line.
   const blank: boolean[] = [];
-  const indexOf = (line: number) => {
-    const index = Math.max(0, line - first);
-    if (!lines[index]) {
-      lines[index] = { line: first + index, text: '' };
-      blank[index] = true;
-    }
-    return index;
+  const entryAt = (offset: number): InlineLine => {
+    const entry = (lines[offset] ??= { line: firstLine + offset, text: '' });
+    blank[offset] ??= true;
+    return entry;
   };
-  let cursor = first;
-  for (const child of parent.children as Nodes[]) {
-    const start = child.position?.start.line ?? cursor;
-    const pieces = plainText(child).split(LINE_BREAK);
-    const opening = indexOf(start);
-    const startsLine = blank[opening] === true;
-    pieces.forEach((piece, offset) => {
-      const index = indexOf(start + offset);
-      (lines[index] as InlineLine).text += piece;
-      if (blank[index] && piece.trim() !== '') blank[index] = false;
-    });
-    const entry = lines[opening] as InlineLine;
-    if (child.type === 'strong' && startsLine && pieces.length === 1 && entry.bold === undefined) {
-      entry.bold = pieces[0];
-      entry.afterBold = entry.text.length;
+  let depth = 0;
+  let struck = 0;
+  let strong: OpenStrong | undefined;
+  for (const token of inline.children ?? []) {
+    const offset = lineOffsetOf(token);
+    const entry = entryAt(offset);
+    if (token.type === 's_open' || token.type === 's_close') {
+      struck = Math.max(0, struck + token.nesting);
+      continue;
     }
-    cursor = start + pieces.length - 1;
+    if (struck > 0) continue;
+    if (token.nesting === 1) {
+      if (depth === 0 && token.type === 'strong_open' && entry.bold === undefined)
+        strong = { entry, startsLine: blank[offset] === true, textStart: entry.text.length, oneLine: true };
+      depth += 1;
+      continue;
+    }
+    if (token.nesting === -1) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && strong) {
+        if (strong.startsLine && strong.oneLine && strong.entry === entry) {
+          entry.bold = entry.text.slice(strong.textStart);
+          entry.afterBold = entry.text.length;
+        }
+        strong = undefined;
+      }
+      continue;
+    }
+    const pieces = token.type === 'code_inline' ? codeSpanLines(token, inline.content) : [textOf(token)];
+    if (pieces.length > 1 || pieces[0] === '\n') {
+      if (strong) strong.oneLine = false;
+      if (pieces[0] === '\n') continue;
+    }
+    pieces.forEach((piece, index) => {
+      const at = offset + index;
+      entryAt(at).text += piece;
+      if (blank[at] && piece.trim() !== '') blank[at] = false;
+    });
   }
   return lines.filter((entry): entry is InlineLine => entry !== undefined);
 }

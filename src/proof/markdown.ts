@@ -1,43 +1,41 @@
 /**
- * Markdown text → mdast tree, with the syntax extensions proofs use: GFM tables, task lists and
- * strikethrough, and YAML front matter.
+ * Markdown text → markdown-it tokens, with what proofs use: CommonMark with raw HTML, GFM tables
+ * and strikethrough (built into markdown-it), task list items and YAML front matter (small rules
+ * of our own), and a source line on every token.
  *
- * Not the whole `gfm()` bundle: its autolink-literal transform walks the tree recursively and
- * overflows the stack on 5,000-deep nested lists, and links are plain text to the parser anyway.
+ * Block tokens carry `map = [first line, line after the last]` (0-based); inline tokens carry the
+ * line offset within their paragraph (source-lines.ts). Autolinking of bare URLs and typography
+ * are off: a proof's text is read as written.
  */
-import './linear-edit-map.js';
-import type { Root } from 'mdast';
-import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { attention } from 'micromark-core-commonmark';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { withSequenceBudget } from './inline-budget.js';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { depthBounds, MAX_NESTING } from './depth-bounds.js';
+import { frontMatter } from './front-matter.js';
+import { inlineSourceLines } from './source-lines.js';
+import { taskLists } from './task-lists.js';
 
-// Pairing `*`/`_` (the one `attention` construct micromark uses everywhere) and `~` is quadratic
-// in an inline run: both get the budget of inline-budget.ts.
-withSequenceBudget(attention, 'attentionSequence');
-const strikethrough = gfmStrikethrough();
-for (const construct of [strikethrough.text?.[126] ?? []].flat()) {
-  withSequenceBudget(construct, 'strikethroughSequenceTemporary');
+export type { Token } from 'markdown-it';
+
+let parser: MarkdownIt | undefined;
+
+/** Built on first use, not at import: the action's start-up (before its first request) stays short. */
+function markdownIt(): MarkdownIt {
+  if (!parser) {
+    parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+    // A documented option (`maxNesting`) that @types/markdown-it leaves out.
+    Object.assign(parser.options, { maxNesting: MAX_NESTING });
+    parser.disable(['linkify', 'replacements', 'smartquotes']);
+    parser.use(frontMatter).use(taskLists).use(inlineSourceLines).use(depthBounds);
+  }
+  return parser;
 }
 
-const MARKDOWN_OPTIONS: Options = {
-  extensions: [gfmTable(), gfmTaskListItem(), strikethrough, frontmatter(['yaml'])],
-  mdastExtensions: [
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    frontmatterFromMarkdown(['yaml']),
-  ],
-};
+/** Backslash escapes and entities decoded, as CommonMark reads a fence's info string. */
+export function unescapeAll(text: string): string {
+  return markdownIt().utils.unescapeAll(text);
+}
 
-/** Parses Markdown into an mdast tree with positions (1-based lines) on every node. */
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, MARKDOWN_OPTIONS);
+/** Parses Markdown into markdown-it's flat token stream (block tokens, each `inline` with children). */
+export function parseMarkdown(text: string): Token[] {
+  return markdownIt().parse(text, {});
 }

@@ -2,15 +2,15 @@
  * The proof parser: Markdown text → {@link ProofDocument}, for PREHANDOVER proofs and session
  * memories alike. Structure only, no judgement: the checks decide what the facts mean.
  */
-import type { Code, Heading, Nodes, Paragraph, Root, Table, Yaml } from 'mdast';
 import type { ProofDocument, ProofField } from '../model/proof.js';
 import { readChecklistItem } from './checklist.js';
 import { codeKeyLines, isYamlBlock, readCodeBlock } from './code-blocks.js';
 import { DocumentCollector } from './collector.js';
+import { MAX_BLOCK_LEVEL, NESTING_LIMIT } from './depth-bounds.js';
 import { boldKeyValue, normaliseKey, splitKeyValue, TOKEN_FIELD } from './fields.js';
+import { FRONT_MATTER } from './front-matter.js';
 import { inlineLines, plainText } from './inline.js';
-import { parseMarkdown } from './markdown.js';
-import { boundPathologicalLines, MAX_LAZY_LINES, MAX_LINE_NESTING } from './nesting.js';
+import { parseMarkdown, type Token } from './markdown.js';
 import { compileOptions, type CompiledOptions, type ParseOptions } from './options.js';
 import { readTable } from './tables.js';
 import { readYamlEntries } from './yaml-fields.js';
@@ -19,34 +19,27 @@ export { normaliseKey };
 export { parseOptionsFrom, type ParseOptions } from './options.js';
 
 /**
- * Parses a proof (or session memory). Never throws: unreadable parts (invalid YAML, Markdown the
- * parser gives up on) become `warnings`, and whatever was read before stays in the document.
+ * Parses a proof (or session memory). Never throws: unreadable parts (invalid YAML, Markdown
+ * nested too deep to read) become `warnings` on their line, and whatever was read before stays in
+ * the document.
  */
 export function parseProof(text: string, options: ParseOptions): ProofDocument {
   const compiled = compileOptions(options);
   const out = new DocumentCollector(compiled);
-  const { text: source, skipped } = boundPathologicalLines(typeof text === 'string' ? text : '');
-  for (const { line, reason } of skipped) {
-    out.warn(
-      reason === 'nesting'
-        ? `line not read: it opens more than ${MAX_LINE_NESTING} nested lists or block quotes`
-        : `line not read: a quoted or listed paragraph runs on for more than ${MAX_LAZY_LINES} lines without its > or indentation`,
-      line,
-    );
-  }
-  let root: Root;
+  const source = typeof text === 'string' ? text : '';
+  let tokens: Token[];
   try {
-    root = parseMarkdown(source);
+    tokens = parseMarkdown(source);
   } catch (error) {
     out.warn(`the Markdown could not be parsed: ${messageOf(error)}`);
     return out.finish(0);
   }
   try {
-    walk(root, source, compiled, out);
+    walk(tokens, compiled, out);
   } catch (error) {
     out.warn(`the document could only be read in part: ${messageOf(error)}`);
   }
-  return out.finish(root.position?.end.line ?? 0);
+  return out.finish(lineCount(source));
 }
 
 /**
@@ -66,62 +59,89 @@ export function firstField(doc: ProofDocument, canonical: string): ProofField | 
   return empty;
 }
 
-/** Visits the tree once, in document order, with an explicit stack (no recursion to overflow). */
-function walk(root: Root, source: string, options: CompiledOptions, out: DocumentCollector): void {
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    switch (node.type) {
-      case 'yaml':
-        readFrontMatter(node, out);
+/** Visits the tokens once, in document order (markdown-it's stream is flat: no recursion). */
+function walk(tokens: readonly Token[], options: CompiledOptions, out: DocumentCollector): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    switch (token.type) {
+      case FRONT_MATTER:
+        readFrontMatter(token, out);
         break;
-      case 'heading':
-        readHeading(node, out);
+      case 'heading_open':
+        readHeading(token, tokens[i + 1], out);
         break;
-      case 'paragraph':
-        readParagraph(node, out);
+      case 'paragraph_open':
+        readParagraph(tokens[i + 1], lineOf(token), out);
         break;
-      case 'table':
-        readTableNode(node, out);
-        break;
-      case 'code':
-        readCode(node, source, options, out);
-        break;
-      case 'listItem': {
-        const item = readChecklistItem(node, out.context.headings);
-        if (item) out.checklistItem(item);
-        pushChildren(node.children, stack);
+      case 'table_open': {
+        const { table, fields, end } = readTable(tokens, i, out.context.headings);
+        out.table(table);
+        for (const field of fields) out.field(field, field.line, 'table');
+        i = Math.max(i, end);
         break;
       }
-      case 'root':
-      case 'blockquote':
-      case 'list':
-      case 'footnoteDefinition':
-        pushChildren(node.children, stack);
+      case 'fence':
+      case 'code_block':
+        readCode(token, options, out);
+        break;
+      case 'list_item_open': {
+        const item = readChecklistItem(tokens, i, out.context.headings);
+        if (item) out.checklistItem(item);
+        break;
+      }
+      case NESTING_LIMIT:
+        warnTooDeep(token, out);
         break;
       default:
-        // html, thematic breaks, definitions: nothing a proof states.
+        // Containers (their content follows), html, thematic breaks: nothing a proof states.
         break;
     }
   }
 }
 
-function pushChildren(children: readonly Nodes[], stack: Nodes[]): void {
-  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
+/** The 1-based line a block token starts on. */
+function lineOf(token: Token): number {
+  return (token.map?.[0] ?? 0) + 1;
 }
 
-function readFrontMatter(node: Yaml, out: DocumentCollector): void {
-  const fenceLine = node.position?.start.line ?? 1;
-  const { entries, problem } = readYamlEntries(node.value, fenceLine + 1);
+/** Lines in `text`, counting a final line break as starting an empty last line (as editors do). */
+function lineCount(text: string): number {
+  let lines = 1;
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+    return lines;
+  }
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines += 1;
+  }
+  return lines;
+}
+
+function readFrontMatter(token: Token, out: DocumentCollector): void {
+  const fenceLine = lineOf(token);
+  const { entries, problem } = readYamlEntries(token.content, fenceLine + 1);
   if (problem) out.warn(`front matter is not valid YAML (${problem}); read line by line`, fenceLine);
   for (const entry of entries) out.field(entry, entry.line, 'front-matter');
 }
 
+/** Lines the parser skipped because they are nested too deep (depth-bounds.ts), one warning each block. */
+function warnTooDeep(token: Token, out: DocumentCollector): void {
+  const [first, end] = token.map ?? [0, 1];
+  const lines = end - first > 1 ? `lines ${first + 1}–${end} not read` : 'line not read';
+  out.warn(
+    `${lines}: nested more than ${MAX_BLOCK_LEVEL} levels deep in lists and block quotes (a list counts two)`,
+    first + 1,
+  );
+}
+
 /** A heading opens a section; one of the exact form `## key: value` is also a field (SPEC §8.3). */
-function readHeading(node: Heading, out: DocumentCollector): void {
-  const text = plainText(node).replace(/\s+/g, ' ').trim();
-  const line = node.position?.start.line ?? 0;
-  out.heading(text, node.depth, line);
+function readHeading(open: Token, inline: Token | undefined, out: DocumentCollector): void {
+  const text = plainText(inline?.children ?? [])
+    .replace(/\s+/g, ' ')
+    .trim();
+  const line = lineOf(open);
+  out.heading(text, Number(open.tag.slice(1)), line);
   // Entered first, so a heading field's headings end with the heading itself (an `## IAA token: …` is under IAA).
   const pair = splitKeyValue(text);
   if (pair) out.field(pair, line, 'heading');
@@ -131,8 +151,9 @@ function readHeading(node: Heading, out: DocumentCollector): void {
  * Each source line of a paragraph (also inside list items and quotes) is a text line, and may be
  * a field: `**Key**: value` / `**Key:** value` (bold), else a short `key: value` label.
  */
-function readParagraph(node: Paragraph, out: DocumentCollector): void {
-  for (const line of inlineLines(node)) {
+function readParagraph(inline: Token | undefined, firstLine: number, out: DocumentCollector): void {
+  if (!inline) return;
+  for (const line of inlineLines(inline, firstLine)) {
     const text = line.text.replace(/\s+/g, ' ').trim();
     if (text === '') continue;
     out.textLine(text, line.line);
@@ -147,24 +168,18 @@ function readParagraph(node: Paragraph, out: DocumentCollector): void {
   }
 }
 
-function readTableNode(node: Table, out: DocumentCollector): void {
-  const { table, fields } = readTable(node, out.context.headings);
-  out.table(table);
-  for (const field of fields) out.field(field, field.line, 'table');
-}
-
 /**
  * A `yaml` fence yields its top-level keys as fields; any fence yields its token key lines
  * (SPEC §8.3: the token key is read inside any fenced block, ordinary fields are not).
  */
-function readCode(node: Code, source: string, options: CompiledOptions, out: DocumentCollector): void {
-  const block = readCodeBlock(node, source, out.context.headings);
-  const yaml = isYamlBlock(node);
+function readCode(token: Token, options: CompiledOptions, out: DocumentCollector): void {
+  const block = readCodeBlock(token, out.context.headings);
+  const yaml = isYamlBlock(block);
   out.codeBlock(block, yaml);
   const firstLine = block.line + 1;
   const tokenLinesRead = new Set<number>();
   if (yaml) {
-    const { entries, problem } = readYamlEntries(node.value, firstLine);
+    const { entries, problem } = readYamlEntries(block.value, firstLine);
     if (problem) out.warn(`yaml block is not valid YAML (${problem}); read line by line`, block.line);
     for (const entry of entries) {
       out.field(entry, entry.line, 'yaml-block', block.lang);
@@ -173,7 +188,7 @@ function readCode(node: Code, source: string, options: CompiledOptions, out: Doc
     }
   }
   const isTokenKey = (key: string) => options.synonyms.canonicalOf(key) === TOKEN_FIELD;
-  for (const tokenLine of codeKeyLines(node.value, firstLine, isTokenKey)) {
+  for (const tokenLine of codeKeyLines(block.value, firstLine, isTokenKey)) {
     if (!tokenLinesRead.has(tokenLine.line)) out.field(tokenLine, tokenLine.line, 'key-value', block.lang);
   }
 }

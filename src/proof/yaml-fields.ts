@@ -1,7 +1,7 @@
 /**
  * Top-level keys of YAML front matter and fenced `yaml` blocks, with their source lines.
  */
-import { LineCounter, isMap, isScalar } from 'yaml';
+import { LineCounter, isMap, isScalar, visit, type Document } from 'yaml';
 import { parseYamlDocument, tooDeep } from '../config/yaml-nesting.js';
 import { cleanValue, splitKeyValue, unquote, type KeyLimits, type KeyValue } from './fields.js';
 
@@ -37,12 +37,12 @@ export function readYamlEntries(source: string, firstLine: number): YamlRead {
     const doc = parseYamlDocument(source, {
       schema: 'failsafe',
       lineCounter,
-      uniqueKeys: true,
+      uniqueKeys: false,
       logLevel: 'silent',
     });
     if ('tooDeepAt' in doc) return { entries: readLineByLine(source, firstLine), problem: tooDeep('read') };
-    const error = doc.errors[0];
-    if (error) return { entries: readLineByLine(source, firstLine), problem: firstLineOf(error.message) };
+    const problem = firstProblem(doc);
+    if (problem) return { entries: readLineByLine(source, firstLine), problem: firstLineOf(problem) };
     const values: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
     if (!isMap(doc.contents) || !(values instanceof Map)) return { entries: [] };
     const entries: YamlEntry[] = [];
@@ -58,6 +58,36 @@ export function readYamlEntries(source: string, firstLine: number): YamlRead {
     // toJS throws on an alias bomb and deep nesting may exhaust the stack: never let it escape.
     return { entries: readLineByLine(source, firstLine), problem: firstLineOf(messageOf(error)) };
   }
+}
+
+/** The first problem in source order: a syntax error, or a duplicate key (see {@link firstDuplicateKey}). */
+function firstProblem(doc: Document): string | undefined {
+  const error = doc.errors[0];
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined && (!error || duplicate < (error.pos[0] ?? 0)))
+    return 'Map keys must be unique';
+  return error?.message;
+}
+
+/**
+ * Where the first repeated key of a mapping is. The package's own `uniqueKeys` check compares each
+ * key with every earlier one, which is quadratic (a fence of 32,000 keys took half a minute); this
+ * is the same check in one pass.
+ */
+function firstDuplicateKey(doc: Document): number | undefined {
+  let first: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        const at = key.range?.[0] ?? 0;
+        if (keys.has(key.value) && (first === undefined || at < first)) first = at;
+        keys.add(key.value);
+      }
+    },
+  });
+  return first;
 }
 
 function renderValue(value: unknown): { value: string; items?: string[] } {

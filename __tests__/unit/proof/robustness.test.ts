@@ -1,7 +1,7 @@
 /** Hostile and broken input: the parser reports problems as warnings and never throws. */
 import fc from 'fast-check';
 import { firstField, parseProof } from '../../../src/proof/parse.js';
-import { MAX_LINE_NESTING } from '../../../src/proof/nesting.js';
+import { MAX_BLOCK_LEVEL } from '../../../src/proof/depth-bounds.js';
 import { DEFAULT_OPTIONS, parseLines } from './parse-helper.js';
 
 describe('never throws', () => {
@@ -52,19 +52,34 @@ describe('never throws', () => {
   });
 });
 
+/** A list is two levels of nesting (the list and its item), a block quote one. */
+const MAX_LISTS = MAX_BLOCK_LEVEL / 2 - 1;
+const MAX_QUOTES = MAX_BLOCK_LEVEL - 1;
+const TOO_DEEP = `nested more than ${MAX_BLOCK_LEVEL} levels deep`;
+
 describe('deep nesting', () => {
   it('reads a field at the bottom of the most nested lists one line may open', () => {
-    const doc = parseProof(`${'- '.repeat(MAX_LINE_NESTING)}**Agent**: deep`, DEFAULT_OPTIONS);
+    const doc = parseProof(`${'- '.repeat(MAX_LISTS)}**Agent**: deep`, DEFAULT_OPTIONS);
     expect(firstField(doc, 'agent')?.value).toBe('deep');
     expect(doc.warnings).toEqual([]);
   });
 
   it('reads a token at the bottom of the most nested blockquotes one line may open', () => {
     const doc = parseProof(
-      `# IAA\n\n${'>'.repeat(MAX_LINE_NESTING)} iaa_audit_token: IAA-s-1-PASS`,
+      `# IAA\n\n${'>'.repeat(MAX_QUOTES)} iaa_audit_token: IAA-s-1-PASS`,
       DEFAULT_OPTIONS,
     );
     expect(doc.token).toMatchObject({ kind: 'PASS', line: 3, underIaaHeading: true });
+  });
+
+  it('skips a list one level deeper than the bound, saying which line', () => {
+    const doc = parseProof(
+      `**Date**: 2026-03-05\n\n${'- '.repeat(MAX_LISTS + 1)}**Agent**: deep`,
+      DEFAULT_OPTIONS,
+    );
+    expect(firstField(doc, 'agent')).toBeUndefined();
+    expect(firstField(doc, 'date')?.value).toBe('2026-03-05');
+    expect(doc.warnings).toEqual([{ message: expect.stringContaining(TOO_DEEP), line: 3 }]);
   });
 
   it('skips a line opening 5,000 lists or block quotes, says which, and reads the rest', () => {
@@ -79,20 +94,21 @@ describe('deep nesting', () => {
     expect(firstField(doc, 'date')).toMatchObject({ value: '2026-03-05', line: 7 });
     expect(firstField(doc, 'session_id')).toBeUndefined();
     expect(doc.warnings).toEqual([
-      {
-        message: expect.stringContaining(`more than ${MAX_LINE_NESTING} nested lists or block quotes`),
-        line: 3,
-      },
-      {
-        message: expect.stringContaining(`more than ${MAX_LINE_NESTING} nested lists or block quotes`),
-        line: 5,
-      },
+      { message: expect.stringContaining(TOO_DEEP), line: 3 },
+      { message: expect.stringContaining(TOO_DEEP), line: 5 },
     ]);
   });
 
   it('survives 5,000 nested emphasis markers and 5,000-deep task lists', () => {
     expect(() => parseProof(`${'*_'.repeat(5000)}x${'_*'.repeat(5000)}`, DEFAULT_OPTIONS)).not.toThrow();
-    const tasks = parseProof(`- [x] first\n\n${'- [x] '.repeat(5000)}done`, DEFAULT_OPTIONS);
+    // After a task box the rest of the line is the item's text (GFM), so this is one item.
+    const flat = parseProof(`- [x] first\n\n${'- [x] '.repeat(5000)}done`, DEFAULT_OPTIONS);
+    expect(flat.checklist.map((item) => [item.line, item.text.slice(0, 11)])).toEqual([
+      [1, 'first'],
+      [3, '- [x] - [x]'],
+    ]);
+    expect(flat.warnings).toEqual([]);
+    const tasks = parseProof(`- [x] first\n\n${'- '.repeat(5000)}[x] done`, DEFAULT_OPTIONS);
     expect(tasks.checklist.length).toBeGreaterThan(0);
     expect(tasks.warnings).toHaveLength(1);
   });
