@@ -2,6 +2,7 @@ import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.j
 import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
+import { plainParser, type DocumentMemo, type DocumentParser } from './document-memo.js';
 import { classifyFile } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
 import { decideExemption } from './exemptions.js';
@@ -26,6 +27,8 @@ export interface EvaluationContext {
   /** The same reader with the tighter Markdown bound: use it for anything handed to the proof parser. */
   markdownReader: FileReader;
   parseOptions: ParseOptions;
+  /** Parses Markdown under this config (shared across evaluations when the caller keeps a memo). */
+  parse: DocumentParser;
   labels: ReadonlySet<string>;
   /** Changed files still present at head (added, modified, renamed…), i.e. not removed. */
   present: ChangedFile[];
@@ -51,11 +54,13 @@ export async function buildContext(
   sourceReader: FileReader,
   config: Config,
   configPath?: string,
+  memo?: DocumentMemo,
 ): Promise<EvaluationContext> {
   const reader = boundedReader(sourceReader, config.limits.max_file_bytes);
   // Markdown parsing slows down sharply on huge hostile input, so parsed documents get a lower bound.
   const markdownReader = boundedReader(reader, config.limits.max_markdown_bytes, 'limits.max_markdown_bytes');
-  const parseOptions = parseOptionsFrom(config);
+  const parseOptions = memo?.parseOptions(config) ?? parseOptionsFrom(config);
+  const parse = memo?.parser(config) ?? plainParser(parseOptions);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
   const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
   const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
@@ -63,9 +68,9 @@ export async function buildContext(
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
 
   const [proofs, memories] = await Promise.all([
-    loadProofs(present, markdownReader, config, parseOptions, facts.headRef),
+    loadProofs(present, markdownReader, config, parse, facts.headRef),
     Promise.all(
-      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parseOptions)),
+      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parse)),
     ),
   ]);
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
@@ -75,7 +80,7 @@ export async function buildContext(
     foremanArtifacts,
     { files: reader, markdown: markdownReader },
     config,
-    parseOptions,
+    parse,
   );
   const { role, roleReason } = decideRole(facts, config, proofs, foremanArtifacts);
   const exemption = decideExemption(facts, config);
@@ -94,6 +99,7 @@ export async function buildContext(
     reader,
     markdownReader,
     parseOptions,
+    parse,
     labels: new Set(facts.labels),
     present,
     classes,
@@ -145,7 +151,7 @@ async function collectDelegation(
   foremanArtifacts: ChangedFile[],
   readers: { files: FileReader; markdown: FileReader },
   config: Config,
-  parseOptions: ParseOptions,
+  parse: DocumentParser,
 ): Promise<DelegationEvidence[]> {
   const evidence: DelegationEvidence[] = [];
   const governing = proofs.governing;
@@ -166,7 +172,7 @@ async function collectDelegation(
       const order = delegationInOrder(content.text, file.path);
       if (order) evidence.push(order);
     } else if (file.path.endsWith('.md')) {
-      const { doc } = await loadDocument(readers.markdown, file.path, parseOptions);
+      const { doc } = await loadDocument(readers.markdown, file.path, parse);
       const appointment = doc && delegationInAppointment(doc, file.path, config);
       if (appointment) evidence.push(appointment);
     }

@@ -1,7 +1,7 @@
 import type { FileContent, FileReader } from '../model/facts.js';
 import type { ProofDocument } from '../model/proof.js';
-import { parseProof, type ParseOptions } from '../proof/parse.js';
 import { tooLarge, type SizeLimitKey } from '../config/limits.js';
+import type { DocumentParser } from './document-memo.js';
 
 /** A changed Markdown file read at head and parsed (a proof or a session memory). */
 export interface LoadedDocument {
@@ -46,10 +46,10 @@ function refuseOversized(content: FileContent, maxBytes: number, key: SizeLimitK
 export async function loadDocument(
   reader: FileReader,
   path: string,
-  options: ParseOptions,
+  parse: DocumentParser,
 ): Promise<LoadedDocument> {
   const content = await reader.read(path);
   if (content.state === 'absent') return { path, problem: 'does not exist at the head commit' };
   if (content.state === 'unreadable') return { path, problem: `cannot be read: ${content.reason}` };
-  return { path, doc: parseProof(content.text, options) };
+  return { path, doc: parse(content.text) };
 }

@@ -6,12 +6,15 @@ import { buildContext, type EvaluationContext } from './context.js';
 import { CHECKS } from './checks/index.js';
 import { aggregateVerdict, verdictOwnFindings } from './checks/verdict.js';
 import type { CheckOutcome } from './checks/check.js';
+import type { DocumentMemo } from './document-memo.js';
 
 export interface EvaluateOptions {
   /** The config file's path, never scanned for markers. */
   configPath?: string;
   /** Schema problems of a config file this PR proposes (evaluated under the base config, SPEC §2). */
   proposedConfigProblems?: string[];
+  /** Parsed documents shared with other evaluations in this process (`merge-gate history`). */
+  memo?: DocumentMemo;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function evaluate(
 ): Promise<Evaluation> {
   let ctx: EvaluationContext;
   try {
-    ctx = await buildContext(facts, reader, config, options.configPath);
+    ctx = await buildContext(facts, reader, config, options.configPath, options.memo);
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);
   }

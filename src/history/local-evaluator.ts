@@ -1,0 +1,50 @@
+/**
+ * Local mode's evaluator: each PR through the same `LocalGitSource` and `evaluateSource` as
+ * `merge-gate check --base <base> --head <head> --head-ref <branch>`, with one `git cat-file --batch`
+ * process, one config per distinct config text and one parse per distinct document shared by all PRs.
+ */
+import { resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
+import { DocumentMemo } from '../evaluate/document-memo.js';
+import { CatFileBatch } from '../sources/git-cat-file.js';
+import { LocalGitSource } from '../sources/local-git.js';
+import { evaluateSource } from '../sources/evaluate-source.js';
+import { ConfigCache } from './config-cache.js';
+import type { HistoryPull, PullEvaluations, PullEvaluator } from './types.js';
+
+export class LocalPullEvaluator implements PullEvaluator {
+  private readonly repo: string;
+  private readonly batch: CatFileBatch;
+  private readonly configs = new ConfigCache();
+  readonly memo = new DocumentMemo();
+
+  constructor(repo: string) {
+    this.repo = resolve(repo);
+    this.batch = new CatFileBatch(this.repo);
+  }
+
+  async evaluate(pull: HistoryPull, proposed?: Config): Promise<PullEvaluations> {
+    const source = new LocalGitSource({
+      repo: this.repo,
+      base: pull.base,
+      head: pull.head,
+      // What `check --head-ref` would be given: the branch when history names it, else nothing ('').
+      headRef: pull.headRef ?? '',
+      ...(pull.labels ? { labels: pull.labels } : {}),
+      ...(pull.author ? { author: pull.author } : {}),
+      batch: this.batch,
+    });
+    const options = { configPath: DEFAULT_CONFIG_PATH, memo: this.memo };
+    const config = this.configs.load(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
+    const base = await evaluateSource(source, config, options);
+    const prefix = config.context_prefix;
+    if (!proposed) return { base, prefix };
+    const other = await evaluateSource(source, proposed, options);
+    return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+  }
+
+  close(): Promise<void> {
+    return this.batch.close();
+  }
+}
