@@ -56,7 +56,16 @@ export async function discoverLocalPulls(repoDir: string, query: LocalQuery): Pr
   }));
   if (pulls.some((pull) => pull.headRef === null))
     unknown.splice(1, 0, { field: 'headRef', effect: LOCAL_UNKNOWNS.headRef });
-  return { mode: 'local', repository: repo, branch: ref, pulls, unknown, notes, incomplete: false };
+  return {
+    mode: 'local',
+    repository: repo,
+    branch: ref,
+    pulls,
+    unknown,
+    notes,
+    incomplete: false,
+    shallow: shallow === 'true',
+  };
 }
 
 async function pickBranch(repo: string, branch: string | undefined): Promise<{ ref: string; sha: string }> {

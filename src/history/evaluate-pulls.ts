@@ -4,6 +4,7 @@
  * outcome with `error` set; the others go on (never a silent pass or fail).
  */
 import type { Config } from '../config/types.js';
+import { ConfigError } from '../config/errors.js';
 import type { Evaluation } from '../model/results.js';
 import type { HistoryPull, PullEvaluator, PullOutcome } from './types.js';
 
@@ -56,7 +57,10 @@ async function evaluateOne(
     if (reason) outcome.error = reason;
     return outcome;
   } catch (error) {
-    return { pull, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ConfigError)
+      return { pull, error: `the config on the PR's base commit is invalid: ${message}` };
+    return { pull, error: message };
   }
 }
 

@@ -2,6 +2,7 @@
  * Groups findings "by kind": the same rule broken on different PRs gives messages that differ only
  * in what they quote (a field value, a path, a count). Replacing those parts leaves the rule.
  */
+import { CHECK_IDS } from '../model/contexts.js';
 import type { CheckResult, Finding } from '../model/results.js';
 
 const MAX_KIND_LENGTH = 160;
@@ -12,18 +13,26 @@ export function findingKind(message: string): string {
     .replace(/\s+/g, ' ')
     .replace(/"[^"]*"/g, '"…"')
     .replace(/`[^`]*`/g, '`…`')
-    // A path: a word with at least one slash, or a file name with an extension.
-    .replace(/(?:[\w.@+-]+\/)+[\w.@+-]*|\b[\w@+-]+(?:\.[\w-]+)*\.(?:md|json|ya?ml|tsx?|jsx?)\b/g, '…')
+    // A path (a word with a slash, or a file name with an extension), but not part of a glob.
+    .replace(PATH, (path) => (CONTEXTS.has(path) ? path : '…'))
+    // Ids with a number in them: session ids, tokens, SHA-256.
+    .replace(/\b(?=[\w-]*\d)\w+(?:-\w+)+\b/g, '…')
+    .replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{7,}\b…?/g, '…')
     .replace(/\d+/g, 'N')
+    // Lists of files differ in length: `(…, … and N more)`.
+    .replace(/\((?:…|, | and N more)+\)/g, '(…)')
     .trim();
-  // Unchecked items and similar messages end in the item's own text after a colon: drop it.
-  const colon = kind.indexOf(': ', 24);
-  const head =
-    colon > 0 && /^(Unchecked|Template placeholder|Test evidence|Added)/.test(kind)
-      ? kind.slice(0, colon)
-      : kind;
+  // Some messages end in the PR's own text after a colon (an unchecked item, a finding row): drop it.
+  const colon = kind.indexOf(': ', 16);
+  const head = colon > 0 && DETAIL_AFTER_COLON.test(kind) ? kind.slice(0, colon) : kind;
   return head.length > MAX_KIND_LENGTH ? `${head.slice(0, MAX_KIND_LENGTH - 1)}…` : head;
 }
+
+const PATH =
+  /(?<![\w*/.@+-])(?:[\w.@+-]+\/)+[\w.@+-]*(?![\w*/])|(?<![\w*/.@+-])[\w@+-]+(?:\.[\w-]+)*\.(?:md|json|ya?ml|tsx?|jsx?)\b/g;
+/** Context names look like paths but name the rule: the verdict's `Failed: …` lists them. */
+const CONTEXTS: ReadonlySet<string> = new Set(CHECK_IDS);
+const DETAIL_AFTER_COLON = /^(Unchecked|Template placeholder|Test evidence|Added|Unresolved finding)/;
 
 /**
  * The findings that explain why a check did not pass: its failures (or errors), else its

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
 import { DocumentMemo } from '../evaluate/document-memo.js';
 import { CatFileBatch } from '../sources/git-cat-file.js';
 import { LocalGitSource } from '../sources/local-git.js';
+import { runGit } from '../sources/git-process.js';
 import { evaluateSource } from '../sources/evaluate-source.js';
 import { ConfigCache } from './config-cache.js';
 import type { HistoryPull, PullEvaluations, PullEvaluator } from './types.js';
@@ -19,7 +20,11 @@ export class LocalPullEvaluator implements PullEvaluator {
   private readonly configs = new ConfigCache();
   readonly memo = new DocumentMemo();
 
-  constructor(repo: string) {
+  /** @param shallow the clone is shallow: a missing commit is then most likely cut off by it. */
+  constructor(
+    repo: string,
+    private readonly shallow = false,
+  ) {
     this.repo = resolve(repo);
     this.batch = new CatFileBatch(this.repo);
   }
@@ -34,6 +39,7 @@ export class LocalPullEvaluator implements PullEvaluator {
       ...(pull.labels ? { labels: pull.labels } : {}),
       ...(pull.author ? { author: pull.author } : {}),
       batch: this.batch,
+      commits: await this.commitsOf(pull),
     });
     const options = { configPath: DEFAULT_CONFIG_PATH, memo: this.memo };
     const config = this.configs.load(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
@@ -42,6 +48,33 @@ export class LocalPullEvaluator implements PullEvaluator {
     if (!proposed) return { base, prefix };
     const other = await evaluateSource(source, proposed, options);
     return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+  }
+
+  /**
+   * The PR's commits, checked to be in the repository (through the batch process: no process per
+   * PR), and where `base...head` starts: for a squash commit its parent, the base, itself.
+   */
+  private async commitsOf(
+    pull: HistoryPull,
+  ): Promise<{ baseSha: string; headSha: string; mergeBase: string }> {
+    const why = this.shallow ? ' (the clone is shallow: git fetch --unshallow)' : '';
+    for (const [role, sha] of [
+      ['base', pull.base],
+      ['head', pull.head],
+    ] as const) {
+      const object = await this.batch.read(sha, 0);
+      if (!object.found || object.type !== 'commit') {
+        throw new Error(`the PR's ${role} commit ${sha.slice(0, 12)} is not in this repository${why}`);
+      }
+    }
+    if (pull.origin === 'squash') return { baseSha: pull.base, headSha: pull.head, mergeBase: pull.base };
+    const found = await runGit(this.repo, ['merge-base', pull.base, pull.head], { okExitCodes: [1] });
+    const mergeBase = found.stdout.toString('utf8').trim();
+    if (found.exitCode !== 0 || !mergeBase)
+      throw new Error(
+        `the PR's base ${pull.base.slice(0, 12)} and head ${pull.head.slice(0, 12)} have no common ancestor${why}`,
+      );
+    return { baseSha: pull.base, headSha: pull.head, mergeBase };
   }
 
   close(): Promise<void> {

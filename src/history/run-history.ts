@@ -57,7 +57,7 @@ async function open(
       ...query,
       ...(source.branch !== undefined ? { branch: source.branch } : {}),
     });
-    return { discovery, evaluator: new LocalPullEvaluator(source.repo) };
+    return { discovery, evaluator: new LocalPullEvaluator(source.repo, discovery.shallow === true) };
   }
   // Loaded only in GitHub mode: local runs (and `merge-gate check`) never load the API client.
   const { openGitHubHistory } = await import('./github-mode.js');

@@ -45,6 +45,8 @@ export interface Discovery {
   notes: string[];
   /** True when the listing may have missed PRs (an API failure after the first page). */
   incomplete: boolean;
+  /** Local mode: the clone is shallow, so older commits may be missing. */
+  shallow?: boolean;
 }
 
 /** Which PRs to list: newest first, at most `limit`, none merged before `since`. */

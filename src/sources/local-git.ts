@@ -29,6 +29,12 @@ export interface LocalGitOptions {
    * history` reads every PR through one). Its owner closes it; `close()` here leaves it running.
    */
   batch?: CatFileBatch;
+  /**
+   * The commits, already resolved by the caller to full SHAs (`merge-gate history` lists them from
+   * `git log`): the source then starts no process to resolve `base`, `head` and their merge base.
+   * `headRef` and `baseRef` default to '' and the base SHA, what resolving SHAs would give.
+   */
+  commits?: { baseSha: string; headSha: string; mergeBase: string };
 }
 
 /** The commits a run compares, resolved once. */
@@ -115,6 +121,8 @@ export class LocalGitSource implements PullRequestSource {
   }
 
   private async resolve(): Promise<Resolved> {
+    const known = this.options.commits;
+    if (known) return { ...known, headRef: this.options.headRef ?? '', baseRef: known.baseSha };
     const isDirectory = await stat(this.repo).then(
       (s) => s.isDirectory(),
       () => false,
