@@ -89,6 +89,25 @@ export default tseslint.config(
     },
   },
   {
+    // Within src/history/, only GitHub mode (loaded on demand) reaches the adapter; types may be shared.
+    files: ['src/history/**'],
+    ignores: ['src/history/github-mode.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@actions/github', '@octokit/*', '**/github/**'],
+              allowTypeImports: true,
+              message: 'Only src/history/github-mode.ts imports src/github/ (see docs/design.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'src/model/**',
       'src/proof/**',

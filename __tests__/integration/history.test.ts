@@ -160,6 +160,38 @@ describe('local mode: one engine', () => {
   });
 });
 
+describe('--from: one evaluation, several formats', () => {
+  it('renders a saved JSON report exactly as the run renders it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'merge-gate-from-'));
+    const saved = join(dir, 'history.json');
+    const write = await runCli([
+      'history',
+      '--repo',
+      history.repo.dir,
+      '--format',
+      'json',
+      '--output',
+      saved,
+    ]);
+    expect(write).toMatchObject({ code: 0, stdout: '' });
+    expect(write.stderr).toBe(
+      `merge-gate: 60 PRs (${report.summary.verdicts.success} may merge, ${report.summary.verdicts.failure} blocked, 0 not evaluated); report written to ${saved}\n`,
+    );
+    for (const format of ['markdown', 'html', 'text']) {
+      const direct = await runCli(['history', '--repo', history.repo.dir, '--format', format]);
+      const rendered = await runCli(['history', '--from', saved, '--format', format]);
+      expect(rendered).toEqual(direct);
+    }
+    const clash = await runCli(['history', '--from', saved, '--limit', '3']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('--from cannot be combined with --limit');
+    writeFileSync(join(dir, 'other.json'), '{"verdict":"success"}');
+    const other = await runCli(['history', '--from', join(dir, 'other.json')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('is not a merge-gate history JSON report');
+  });
+});
+
 describe('local mode: the summary', () => {
   it('counts failures per check over the PRs and groups findings by kind with the PRs behind them', () => {
     const verdict = report.summary.checks.find((c) => c.context === 'merge-gate/verdict')!;

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { HISTORY_FORMATS, renderHistory } from '../history/render/index.js';
-import { historyExitCode } from '../history/report.js';
+import { historyExitCode, type HistoryReport } from '../history/report.js';
 import { runHistory, type HistorySource } from '../history/run-history.js';
 import { choice, parseCommandArgs, UsageError } from './args.js';
 import { loadConfigFile } from './check.js';
@@ -22,6 +22,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   jobs: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 const USAGE = `Usage: merge-gate history [--repo DIR | --github OWNER/REPO] [options]
@@ -44,6 +45,8 @@ Options:
   --format F            text (default), json, markdown or html
   --output FILE         Write the report to FILE instead of stdout
   --jobs N              PRs evaluated at once (default: the number of cores)
+  --from FILE           Render a JSON report saved earlier (--format json) instead of
+                        evaluating again: one run, several formats
   -h, --help            Show this help
 
 Exit codes: 0 every PR evaluated, 1 some PRs could not be evaluated (listed as errors in the
@@ -64,6 +67,11 @@ export const historyCommand: Command = {
       return EXIT.success;
     }
     const format = choice('format', values.format, HISTORY_FORMATS, 'text');
+    if (values.from !== undefined) {
+      const report = await readSavedReport(values, io.cwd);
+      await emit(renderHistory(report, format), values.output, io, report);
+      return historyExitCode(report);
+    }
     const query = {
       limit: positiveInteger('limit', values.limit, 100),
       ...(values.since !== undefined ? { since: parseDate(values.since) } : {}),
@@ -87,19 +95,47 @@ export const historyCommand: Command = {
     } finally {
       progress.stop();
     }
-    const text = renderHistory(report, format);
-    if (values.output !== undefined) {
-      await writeOutput(resolve(io.cwd, values.output), text);
-      const s = report.summary;
-      io.stderr.write(
-        `merge-gate: ${s.pulls} PRs (${s.verdicts.success} may merge, ${s.verdicts.failure} blocked, ${s.verdicts.error} not evaluated); report written to ${values.output}\n`,
-      );
-    } else {
-      io.stdout.write(text);
-    }
+    await emit(renderHistory(report, format), values.output, io, report);
     return historyExitCode(report);
   },
 };
+
+/** Writes the report to stdout, or to `--output` with a one-line summary on stderr. */
+async function emit(
+  text: string,
+  output: string | undefined,
+  io: CliIo,
+  report: HistoryReport,
+): Promise<void> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  await writeOutput(resolve(io.cwd, output), text);
+  const s = report.summary;
+  io.stderr.write(
+    `merge-gate: ${s.pulls} PRs (${s.verdicts.success} may merge, ${s.verdicts.failure} blocked, ${s.verdicts.error} not evaluated); report written to ${output}\n`,
+  );
+}
+
+/** A JSON report from an earlier run; the options that choose or evaluate PRs make no sense with it. */
+async function readSavedReport(values: Values, cwd: string): Promise<HistoryReport> {
+  const clashing = (['repo', 'github', 'branch', 'limit', 'since', 'config', 'jobs'] as const).filter(
+    (flag) => values[flag] !== undefined,
+  );
+  if (clashing.length > 0) throw new UsageError(`--from cannot be combined with --${clashing.join(', --')}`);
+  const file = values.from ?? '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new CliError(`cannot read the report ${file}: ${(error as Error).message}`);
+  }
+  const report = parsed as Partial<HistoryReport> | null;
+  if (!report || !Array.isArray(report.pulls) || typeof report.summary !== 'object' || !report.summary)
+    throw new CliError(`${file} is not a merge-gate history JSON report (no "pulls" and "summary")`);
+  return report as HistoryReport;
+}
 
 function sourceFrom(values: Values, io: CliIo): HistorySource {
   if (values.github !== undefined) {

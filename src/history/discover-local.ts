@@ -77,13 +77,20 @@ async function pickBranch(repo: string, branch: string | undefined): Promise<{ r
       { okExitCodes: [1, 128] },
     );
     const sha = result.stdout.toString('utf8').trim();
-    if (result.exitCode === 0 && sha) return { ref, sha };
+    if (result.exitCode === 0 && sha) return { ref: await branchName(repo, ref), sha };
   }
   throw new GitError(
     branch !== undefined
       ? `branch ${branch} is not a commit in ${repo}`
       : `no default branch: none of ${DEFAULT_BASES.join(', ')} exists in ${repo}; pass --branch REF`,
   );
+}
+
+/** `origin/main` for `origin/HEAD`: the report names the branch it read. */
+async function branchName(repo: string, ref: string): Promise<string> {
+  if (ref !== 'origin/HEAD') return ref;
+  const result = await runGit(repo, ['rev-parse', '--abbrev-ref', ref], { okExitCodes: [128] });
+  return result.stdout.toString('utf8').trim() || ref;
 }
 
 /** The PRs in `git log -z` output (newest first); a PR number seen again further back is a revert or a cherry-pick: the newest wins. */
