@@ -81,7 +81,55 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**', 'src/proof/**', 'src/config/**', 'src/evaluate/**', 'src/report/**'],
+    // The CLI reaches the GitHub adapter only through src/history/ (GitHub mode of `merge-gate
+    // history`, loaded on demand); `check` and the other commands never talk to the API.
+    files: ['src/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@actions/github', '@octokit/*', '**/github/**'],
+              message:
+                'The CLI does not import src/github/: GitHub mode lives in src/history/ (see docs/design.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Within src/history/, only GitHub mode (loaded on demand) reaches the adapter; types may be shared.
+    files: ['src/history/**'],
+    ignores: ['src/history/github-mode.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@actions/github', '@octokit/*', '**/github/**'],
+              allowTypeImports: true,
+              message: 'Only src/history/github-mode.ts imports src/github/ (see docs/design.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/model/**',
+      'src/proof/**',
+      'src/config/**',
+      'src/evaluate/**',
+      'src/report/**',
+      'src/history/render/**',
+      'src/history/aggregate.ts',
+      'src/history/finding-kind.ts',
+      'src/history/report.ts',
+    ],
     rules: restrict(['**/github/**', '**/sources/**', '**/action/**', '**/cli/**']),
   },
   {

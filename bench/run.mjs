@@ -9,14 +9,16 @@
  *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
  *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
  *   cli     node dist/cli/index.js check on a local git repository: wall time and peak RSS
+ *   history merge-gate history on 300 generated merged PRs vs check once per PR: PRs per second
  *
- * No section: all of them, in this order. Sections api, e2e, cold and cli share the PRs'
- * temporary git repositories, built once per run and deleted at the end.
+ * No section: all of them, in this order. Sections api, e2e, cold, cli and history share the
+ * temporary git repositories' helper; they are deleted at the end.
  */
 import { apiCost } from './api-cost.mjs';
 import { cliLocal } from './cli-local.mjs';
 import { coldStart } from './cold-start.mjs';
 import { endToEnd } from './end-to-end.mjs';
+import { historyBench } from './history.mjs';
 import { hostileInput } from './hostile.mjs';
 import { lineDiff } from './line-diff.mjs';
 import { parseCold } from './parse-cold.mjs';
@@ -32,6 +34,7 @@ const SECTIONS = {
   e2e: endToEnd,
   cold: coldStart,
   cli: cliLocal,
+  history: historyBench,
 };
 
 const asked = process.argv.slice(2);

@@ -14,7 +14,7 @@
  *   …  github.comments.on('octo/repo', 7)                          // PR #7's conversation, oldest first
  *   await github.close();
  *
- * Routes: `pull` (GET a PR), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
+ * Routes: `pull` (GET a PR), `pulls` (list PRs, e.g. the merged ones: fake-pull-list.ts), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
  * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `compare`
  * (GET `base...head`: the merge base from git, else the PR's `mergeBaseSha`), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
@@ -29,6 +29,7 @@ import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
 import { contentFileJson, diffEntryJson, pullRequestJson, statusJson } from './github-answers.js';
+import { pullListPage } from './fake-pull-list.js';
 import {
   answerWithFault,
   pageOf,
@@ -85,6 +86,10 @@ export interface FakePullRequest {
   files: ChangedFile[];
   /** The PR's `changed_files`; defaults to `files.length`. */
   changedFiles?: number;
+  /** ISO 8601: a merged PR, listed by `GET /repos/{o}/{r}/pulls?state=closed` (fake-pull-list.ts). */
+  mergedAt?: string;
+  /** ISO 8601, for the list's `sort=updated`; defaults to `mergedAt`. */
+  updatedAt?: string;
 }
 
 export interface FakeGitHubOptions {
@@ -270,6 +275,10 @@ export class FakeGitHub {
       switch (route) {
         case 'pull':
           return this.servePull(res, params[0] ?? '', Number(params[1]));
+        case 'pulls': {
+          const page = pullListPage(url, [...this.pulls.values()], params[0] ?? '');
+          return send(res, 200, page.items, page.headers);
+        }
         case 'files':
           return this.serveFiles(res, url, params[0] ?? '', Number(params[1]));
         case 'contents':

@@ -1,7 +1,7 @@
 /** HTTP plumbing of the fake GitHub API: routes, JSON answers, and injected faults. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type Route = 'pull' | 'files' | 'contents' | 'compare' | 'statuses' | 'comments' | 'other';
+export type Route = 'pull' | 'pulls' | 'files' | 'contents' | 'compare' | 'statuses' | 'comments' | 'other';
 
 export type Fault =
   /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
@@ -73,6 +73,7 @@ export function answerWithFault(fault: Fault, res: ServerResponse): void {
 export function routeOf(method: string, path: string): { route: Route; params: string[] } {
   const patterns: [string, Route, RegExp][] = [
     ['GET', 'pull', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/],
+    ['GET', 'pulls', /^\/repos\/([^/]+\/[^/]+)\/pulls$/],
     ['GET', 'files', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/],
     ['GET', 'contents', /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/],
     ['GET', 'compare', /^\/repos\/([^/]+\/[^/]+)\/compare\/([^/]+)\.\.\.([^/]+)$/],

@@ -118,11 +118,18 @@ export function createRepo(
   return repo;
 }
 
-/** A clone of `source` (its branches become `origin/*`, `origin/HEAD` is set); `bare: true` for a bare one. */
-export function cloneRepo(source: TempRepo | string, options: { bare?: boolean } = {}): TempRepo {
+/**
+ * A clone of `source` (its branches become `origin/*`, `origin/HEAD` is set); `bare: true` for a bare
+ * one; `depth` for a shallow one (give `source` as a `file://` URL, or git ignores the depth).
+ */
+export function cloneRepo(
+  source: TempRepo | string,
+  options: { bare?: boolean; depth?: number } = {},
+): TempRepo {
   const from = typeof source === 'string' ? source : source.dir;
   const dir = join(tempDir(options.bare ? 'bare' : 'clone'), options.bare ? 'repo.git' : 'repo');
-  run(tmpdir(), ['clone', '-q', ...(options.bare ? ['--bare'] : []), '--', from, dir]);
+  const flags = [...(options.bare ? ['--bare'] : []), ...(options.depth ? [`--depth=${options.depth}`] : [])];
+  run(tmpdir(), ['clone', '-q', ...flags, '--', from, dir]);
   return wrap(dir);
 }
 

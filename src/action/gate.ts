@@ -5,13 +5,13 @@
  */
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../config/errors.js';
-import { errorEvaluation, evaluate } from '../evaluate/evaluate.js';
-import type { GitHubAdapter } from '../github/adapter.js';
+import { errorEvaluation } from '../evaluate/evaluate.js';
 import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
 import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
-import { loadBaseConfig, proposedConfigProblems } from '../config/in-force.js';
+import { loadBaseConfig } from '../config/in-force.js';
+import { evaluateSource } from '../sources/evaluate-source.js';
 import type { GateEvent } from './event.js';
 import type { CommentMode } from './inputs.js';
 
@@ -41,19 +41,6 @@ export interface GateOutcome {
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Evaluates under the base config; the PR's own version of the config is only validated (SPEC §2). */
-async function evaluateUnder(source: GitHubAdapter, config: Config, configPath: string): Promise<Evaluation> {
-  const facts = await source.facts();
-  const limits = { maxFileBytes: config.limits.max_file_bytes };
-  const reader = source.reader(limits);
-  const proposed = await proposedConfigProblems(facts, reader, configPath);
-  return evaluate(facts, reader, config, {
-    configPath,
-    proposedConfigProblems: proposed,
-    mergeBaseReader: source.mergeBaseReader(limits),
-  });
-}
 
 /** Runs the gate for one event. Never rejects. */
 export async function runGate(request: GateRequest): Promise<GateOutcome> {
@@ -102,7 +89,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
     pending = reporter.markPending();
     evaluation = config
-      ? await evaluateUnder(source, config, configPath)
+      ? await evaluateSource(source, config, { configPath })
       : errorEvaluation(configProblem ?? '');
   } catch (error) {
     evaluation = errorEvaluation(messageOf(error));

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { loadConfig } from '../config/load.js';
-import { evaluate } from '../evaluate/evaluate.js';
 import type { Evaluation } from '../model/results.js';
 import { renderJson, renderMarkdown, renderText } from '../report/render.js';
 import { FixtureSource } from '../sources/fixture.js';
 import { LocalGitSource } from '../sources/local-git.js';
-import { DEFAULT_CONFIG_PATH, proposedConfigProblems } from '../config/in-force.js';
+import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
+import { evaluateSource } from '../sources/evaluate-source.js';
 import { choice, parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { CliError } from './errors.js';
@@ -68,14 +68,7 @@ export const checkCommand: Command = {
         values.config !== undefined
           ? await loadConfigFile(io.cwd, values.config)
           : loadConfig(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
-      const facts = await source.facts();
-      const limits = { maxFileBytes: config.limits.max_file_bytes };
-      const reader = source.reader(limits);
-      const evaluation = await evaluate(facts, reader, config, {
-        configPath: DEFAULT_CONFIG_PATH,
-        proposedConfigProblems: await proposedConfigProblems(facts, reader, DEFAULT_CONFIG_PATH),
-        mergeBaseReader: source.mergeBaseReader(limits),
-      });
+      const evaluation = await evaluateSource(source, config, { configPath: DEFAULT_CONFIG_PATH });
       io.stdout.write(render(evaluation, format, config));
       return exitCode(evaluation);
     } finally {
@@ -101,7 +94,7 @@ function openSource(values: Values, cwd: string): LocalGitSource | FixtureSource
 }
 
 /** A config file on disk; problems name it as the user wrote it. */
-async function loadConfigFile(cwd: string, file: string): Promise<Config> {
+export async function loadConfigFile(cwd: string, file: string): Promise<Config> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');

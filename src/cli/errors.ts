@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { FixtureError } from '../sources/fixture.js';
 import { GitError } from '../sources/git-process.js';
+import { HistoryError } from '../history/errors.js';
 import { EXIT, type CliIo } from './io.js';
 import { UsageError } from './args.js';
 
@@ -22,7 +23,12 @@ export function reportError(error: unknown, io: CliIo, usage: string): number {
   } else if (error instanceof ConfigError) {
     // The message lists every problem with its key path and line.
     write(`merge-gate: ${error.message}`);
-  } else if (error instanceof GitError || error instanceof FixtureError || error instanceof CliError) {
+  } else if (
+    error instanceof GitError ||
+    error instanceof FixtureError ||
+    error instanceof CliError ||
+    error instanceof HistoryError
+  ) {
     write(`merge-gate: ${error.message}`);
   } else {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   cwd: string;
+  /** Environment variables (`GITHUB_TOKEN` for `history --github`); default: the process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The real process streams and working directory. */

@@ -2,6 +2,7 @@ import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.j
 import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
+import { plainParser, type DocumentMemo, type DocumentParser } from './document-memo.js';
 import { classifyFile } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
 import { servedReader, UnavailableFileError, type ServedReader } from './served.js';
@@ -48,6 +49,8 @@ export interface EvaluationContext {
   /** The same at the merge base (throws likewise); undefined when the source has no base side. */
   mergeBaseReader?: ServedReader;
   parseOptions: ParseOptions;
+  /** Parses Markdown under this config (shared across evaluations when the caller keeps a memo). */
+  parse: DocumentParser;
   labels: ReadonlySet<string>;
   /** Changed files still present at head (added, modified, renamed…), i.e. not removed. */
   present: ChangedFile[];
@@ -97,6 +100,7 @@ export async function buildContext(
   sources: SourceReaders,
   config: Config,
   configPath?: string,
+  memo?: DocumentMemo,
 ): Promise<EvaluationContext> {
   const expected = mustExist(facts.changedFiles);
   const maxBytes = config.limits.max_file_bytes;
@@ -106,7 +110,8 @@ export async function buildContext(
   const mergeBaseReader =
     sources.mergeBase &&
     boundedReader(servedReader(sources.mergeBase, expected.mergeBase, 'merge base'), maxBytes);
-  const parseOptions = parseOptionsFrom(config);
+  const parseOptions = memo?.parseOptions(config) ?? parseOptionsFrom(config);
+  const parse = memo?.parser(config) ?? plainParser(parseOptions);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
   const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
   const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
@@ -114,9 +119,9 @@ export async function buildContext(
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
 
   const [proofs, memories] = await Promise.all([
-    loadProofs(present, markdownReader, config, parseOptions, facts.headRef),
+    loadProofs(present, markdownReader, config, parse, facts.headRef),
     Promise.all(
-      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parseOptions)),
+      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parse)),
     ),
   ]);
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
@@ -131,7 +136,7 @@ export async function buildContext(
     foremanArtifacts,
     { files: reader, markdown: markdownReader },
     config,
-    parseOptions,
+    parse,
     unavailable.artifacts,
   );
   const { role, roleReason } = decideRole(facts, config, proofs, foremanArtifacts);
@@ -152,6 +157,7 @@ export async function buildContext(
     markdownReader,
     mergeBaseReader,
     parseOptions,
+    parse,
     labels: new Set(facts.labels),
     present,
     classes,
@@ -208,7 +214,7 @@ async function collectDelegation(
   foremanArtifacts: ChangedFile[],
   readers: { files: ServedReader; markdown: ServedReader },
   config: Config,
-  parseOptions: ParseOptions,
+  parse: DocumentParser,
   unavailable: UnavailableFileError[],
 ): Promise<DelegationEvidence[]> {
   const evidence: DelegationEvidence[] = [];
@@ -233,7 +239,7 @@ async function collectDelegation(
       const order = content?.state === 'ok' ? delegationInOrder(content.text, file.path) : undefined;
       if (order) evidence.push(order);
     } else if (file.path.endsWith('.md')) {
-      const loaded = await loadDocument(readers.markdown, file.path, parseOptions);
+      const loaded = await loadDocument(readers.markdown, file.path, parse);
       if (loaded.unavailable) unavailable.push(loaded.unavailable);
       const appointment = loaded.doc && delegationInAppointment(loaded.doc, file.path, config);
       if (appointment) evidence.push(appointment);

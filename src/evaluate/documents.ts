@@ -1,7 +1,7 @@
 import type { ProofDocument } from '../model/proof.js';
-import { parseProof, type ParseOptions } from '../proof/parse.js';
 import { tooLarge, type SizeLimitKey } from '../config/limits.js';
 import { UnavailableFileError, type ServedContent, type ServedReader } from './served.js';
+import type { DocumentParser } from './document-memo.js';
 
 /** A changed Markdown file read at head and parsed (a proof or a session memory). */
 export interface LoadedDocument {
@@ -54,7 +54,7 @@ function refuseOversized(content: ServedContent, maxBytes: number, key: SizeLimi
 export async function loadDocument(
   reader: ServedReader,
   path: string,
-  options: ParseOptions,
+  parse: DocumentParser,
 ): Promise<LoadedDocument> {
   let content: ServedContent;
   try {
@@ -69,5 +69,5 @@ export async function loadDocument(
   }
   if (content.state === 'absent') return { path, problem: 'does not exist at the head commit' };
   if (content.state === 'unreadable') return { path, problem: `cannot be read: ${content.reason}` };
-  return { path, doc: parseProof(content.text, options) };
+  return { path, doc: parse(content.text) };
 }

@@ -7,6 +7,7 @@ import { UnavailableFileError, unservedMessage } from './served.js';
 import { CHECKS } from './checks/index.js';
 import { aggregateVerdict, verdictOwnFindings } from './checks/verdict.js';
 import type { CheckOutcome } from './checks/check.js';
+import type { DocumentMemo } from './document-memo.js';
 
 export interface EvaluateOptions {
   /** The config file's path, never scanned for markers. */
@@ -18,6 +19,8 @@ export interface EvaluateOptions {
    * without a base side (a recorded fixture) leaves it out, and such lines are then unknown.
    */
   mergeBaseReader?: FileReader;
+  /** Parsed documents shared with other evaluations in this process (`merge-gate history`). */
+  memo?: DocumentMemo;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function evaluate(
       { head: reader, mergeBase: options.mergeBaseReader },
       config,
       options.configPath,
+      options.memo,
     );
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);

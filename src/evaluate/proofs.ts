@@ -1,6 +1,7 @@
 import type { ChangedFile } from '../model/facts.js';
 import type { Config } from '../config/types.js';
-import { firstField, type ParseOptions } from '../proof/parse.js';
+import { firstField } from '../proof/parse.js';
+import type { DocumentParser } from './document-memo.js';
 import { globMatcher } from './globs.js';
 import { loadDocument, type LoadedDocument } from './documents.js';
 import type { ServedReader } from './served.js';
@@ -36,11 +37,11 @@ export async function loadProofs(
   files: readonly ChangedFile[],
   reader: ServedReader,
   config: Config,
-  options: ParseOptions,
+  parse: DocumentParser,
   headRef: string,
 ): Promise<ProofSet> {
   const { proofs: paths, excluded } = findProofPaths(files, config);
-  const proofs = await Promise.all(paths.map((path) => loadDocument(reader, path, options)));
+  const proofs = await Promise.all(paths.map((path) => loadDocument(reader, path, parse)));
   const [governing, ...related] = rankProofs(proofs, config, headRef);
   return { proofs, excluded, governing, related };
 }

@@ -2,6 +2,7 @@
 import type { StatusSink } from '../report/statuses.js';
 import { GitHubAdapter, type RepositoryName } from './adapter.js';
 import { createClient, type ClientOptions } from './client.js';
+import { listMergedPulls, type MergedPullListing, type MergedPullQuery } from './merged-pulls.js';
 import { upsertStickyComment, type StickyComment } from './pr-comment.js';
 import { GitHubStatusSink } from './status-sink.js';
 
@@ -22,6 +23,8 @@ export interface GitHubSession {
   statusSink(sha: string): StatusSink;
   /** The PR's comment that carries `marker` (see `upsertStickyComment`). */
   stickyComment(pullNumber: number, marker: string): StickyComment;
+  /** The repository's merged PRs, newest merge first (`merge-gate history`). */
+  mergedPulls(query: MergedPullQuery): Promise<MergedPullListing>;
 }
 
 /** One client per run, so retry and throttling state is shared by every request the run makes. */
@@ -36,5 +39,6 @@ export function connectGitHub(connection: GitHubConnection): GitHubSession {
       upsert: (body, options) =>
         upsertStickyComment(octokit, { ...repository, issueNumber, marker, body, ...options }),
     }),
+    mergedPulls: (query) => listMergedPulls(octokit, repository, query),
   };
 }

@@ -56,24 +56,32 @@ export function renderJson(evaluation: Evaluation, options: RenderOptions = {}):
     role: evaluation.role,
     governingProof: evaluation.governingProof ?? null,
     relatedProofs: evaluation.relatedProofs,
-    checks: evaluation.results.map((result) => ({
-      context: contextName(result.check, options.contextPrefix),
-      state: result.state,
-      description: result.description,
-      findings: result.findings.map((f) => ({
-        severity: f.severity,
-        message: f.message,
-        file: f.file ?? null,
-        line: f.line ?? null,
-        configKey: f.configKey ?? null,
-      })),
-      ...(result.waivedBy !== undefined && { waivedBy: result.waivedBy }),
-      ...(result.advisory !== undefined && { advisory: { wouldBe: result.advisory.wouldBe } }),
-    })),
+    checks: jsonChecks(evaluation, options),
     notes: evaluation.notes,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
+
+/** The `checks` array of the JSON report, one object per check: also what `merge-gate history` prints per PR. */
+export function jsonChecks(evaluation: Evaluation, options: RenderOptions = {}) {
+  return evaluation.results.map((result) => ({
+    context: contextName(result.check, options.contextPrefix),
+    state: result.state,
+    description: result.description,
+    findings: result.findings.map((f) => ({
+      severity: f.severity,
+      message: f.message,
+      file: f.file ?? null,
+      line: f.line ?? null,
+      configKey: f.configKey ?? null,
+    })),
+    ...(result.waivedBy !== undefined && { waivedBy: result.waivedBy }),
+    ...(result.advisory !== undefined && { advisory: { wouldBe: result.advisory.wouldBe } }),
+  }));
+}
+
+/** One element of `jsonChecks`. */
+export type JsonCheck = ReturnType<typeof jsonChecks>[number];
 
 /** The Markdown report: verdict heading, a table of the seven checks, findings with links, then proofs and notes. */
 export function renderMarkdown(evaluation: Evaluation, options: MarkdownOptions = {}): string {

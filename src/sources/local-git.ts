@@ -24,6 +24,17 @@ export interface LocalGitOptions {
   labels?: string[];
   /** Default: the head commit's author email (diagnostics only: SPEC §1, roles never come from it). */
   author?: string;
+  /**
+   * A `git cat-file --batch` process of the same repository shared with other sources (`merge-gate
+   * history` reads every PR through one). Its owner closes it; `close()` here leaves it running.
+   */
+  batch?: CatFileBatch;
+  /**
+   * The commits, already resolved by the caller to full SHAs (`merge-gate history` lists them from
+   * `git log`): the source then starts no process to resolve `base`, `head` and their merge base.
+   * `headRef` and `baseRef` default to '' and the base SHA, what resolving SHAs would give.
+   */
+  commits?: { baseSha: string; headSha: string; mergeBase: string };
 }
 
 /** The commits a run compares, resolved once. */
@@ -35,7 +46,8 @@ interface Resolved {
   mergeBase: string;
 }
 
-const DEFAULT_BASES = ['origin/HEAD', 'main', 'master'];
+/** Where the default branch is looked for, in order. */
+export const DEFAULT_BASES = ['origin/HEAD', 'main', 'master'];
 
 /**
  * Flags every diff shares: the same rename detection and order in all three listings, no external
@@ -58,12 +70,14 @@ const DIFF_FLAGS = [
 export class LocalGitSource implements PullRequestSource {
   private readonly repo: string;
   private readonly batch: CatFileBatch;
+  private readonly ownsBatch: boolean;
   private resolvedPromise?: Promise<Resolved>;
   private factsPromise?: Promise<PullRequestFacts>;
 
   constructor(private readonly options: LocalGitOptions) {
     this.repo = resolve(options.repo);
-    this.batch = new CatFileBatch(this.repo);
+    this.ownsBatch = options.batch === undefined;
+    this.batch = options.batch ?? new CatFileBatch(this.repo);
   }
 
   facts(): Promise<PullRequestFacts> {
@@ -94,9 +108,9 @@ export class LocalGitSource implements PullRequestSource {
     return content.text;
   }
 
-  /** Ends the batch process. The source can still be used afterwards (a new process starts). */
+  /** Ends the batch process unless it is shared. The source can still be used afterwards (a new process starts). */
   close(): Promise<void> {
-    return this.batch.close();
+    return this.ownsBatch ? this.batch.close() : Promise.resolve();
   }
 
   private resolved(): Promise<Resolved> {
@@ -105,6 +119,8 @@ export class LocalGitSource implements PullRequestSource {
   }
 
   private async resolve(): Promise<Resolved> {
+    const known = this.options.commits;
+    if (known) return { ...known, headRef: this.options.headRef ?? '', baseRef: known.baseSha };
     const isDirectory = await stat(this.repo).then(
       (s) => s.isDirectory(),
       () => false,

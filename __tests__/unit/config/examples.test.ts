@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -134,8 +135,11 @@ function checksOutPrCode(step: Step): boolean {
   return /pull_request\.head|head_ref|refs\/pull|merge_group\.head/.test(ref);
 }
 
+/** Workflows that run `merge-gate history` rather than the gate: they post no status (tested below). */
+const HISTORY_WORKFLOWS = ['history.yml'];
+
 describe('examples/workflows', () => {
-  const names = ymlFiles(WORKFLOWS);
+  const names = ymlFiles(WORKFLOWS).filter((name) => !HISTORY_WORKFLOWS.includes(name));
   const workflow = (name: string) =>
     parse(readFileSync(join(WORKFLOWS, name), 'utf8'), { uniqueKeys: true }) as Workflow;
   const steps = (name: string) => Object.values(workflow(name).jobs).flatMap((job) => job.steps);
@@ -201,5 +205,46 @@ describe('examples/workflows', () => {
       'merge_group',
       'pull_request_target',
     ]);
+  });
+});
+
+describe('examples/workflows/history.yml: merge-gate history for many repositories', () => {
+  const text = readFileSync(join(WORKFLOWS, 'history.yml'), 'utf8');
+  const workflow = parse(text, { uniqueKeys: true }) as Workflow & {
+    jobs: Record<string, { strategy?: { matrix?: { repository?: string[] }; 'fail-fast'?: boolean } }>;
+  };
+  const job = Object.values(workflow.jobs)[0]!;
+
+  it('is the only history workflow, and the folder holds nothing else unknown', () => {
+    expect(ymlFiles(WORKFLOWS).sort()).toEqual(
+      ['history.yml', 'merge-queue.yml', 'pull-request-target.yml', 'pull-request.yml'].sort(),
+    );
+  });
+
+  it('runs on demand or on a schedule, never on a pull request, with read-only permissions', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
+  });
+
+  it('is a matrix of repositories that does not stop at the first failure', () => {
+    expect(job.strategy?.matrix?.repository?.length).toBeGreaterThan(1);
+    expect(job.strategy?.['fail-fast']).toBe(false);
+  });
+
+  it('evaluates once through the API, renders the saved report, and keeps it as an artifact and a job summary', () => {
+    const script = job.steps.map((step) => step.run ?? '').join('\n');
+    expect(script.match(/history --github/g)).toHaveLength(1);
+    expect(script).toContain('--from');
+    expect(script).toContain('--format markdown');
+    expect(script).toContain('$GITHUB_STEP_SUMMARY');
+    expect(job.steps.some((step) => step.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+    expect(job.steps.some((step) => step.uses?.startsWith('actions/checkout'))).toBe(false);
+  });
+
+  it('has shell steps that bash parses, with expressions only in env (never pasted into the script)', () => {
+    for (const step of job.steps.filter((s) => s.run !== undefined)) {
+      expect(step.run).not.toContain('${{');
+      expect(() => execFileSync('bash', ['-n'], { input: step.run })).not.toThrow();
+    }
   });
 });

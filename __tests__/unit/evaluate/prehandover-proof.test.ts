@@ -71,6 +71,25 @@ describe('prehandover-proof-check', () => {
     expect(result(await evaluatePr(pr, relaxed), CHECK).state).toBe('success');
   });
 
+  it('says the Branch was not compared when the head branch is unknown, without failing on it', async () => {
+    const unknownHead = goodForemanPr({ branch: 'copilot/other-work' }).with({ headRef: '' });
+    const checked = result(await evaluatePr(unknownHead), CHECK);
+    expect(checked.state).toBe('success');
+    expect(checked.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'notice',
+        message: 'Branch "copilot/other-work" was not compared: the PR\'s head branch is unknown here',
+        configKey: 'proof.match_branch',
+      }),
+    );
+    const known = result(await evaluatePr(goodForemanPr()), CHECK);
+    expect(known.findings.map((f) => f.message).join('\n')).not.toContain('was not compared');
+    const relaxed = configWith();
+    relaxed.proof.match_branch = false;
+    const off = result(await evaluatePr(unknownHead, relaxed), CHECK);
+    expect(off.findings.map((f) => f.message).join('\n')).not.toContain('was not compared');
+  });
+
   it('fails on a date that is not a date, and on template placeholders left in values', async () => {
     expect(failures(await evaluatePr(goodForemanPr({ date: 'March 5th' })), CHECK)).toContainEqual(
       expect.stringContaining('not a date'),

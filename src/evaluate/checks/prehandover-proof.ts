@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/results.js';
 import type { ProofDocument, TokenOccurrence } from '../../model/proof.js';
-import { firstField, parseProof } from '../../proof/parse.js';
+import { firstField } from '../../proof/parse.js';
 import { verdictOf } from '../../proof/token.js';
 import { requireServed, type EvaluationContext } from '../context.js';
 import { findPlaceholder } from '../placeholders.js';
@@ -84,6 +84,17 @@ function fieldFindings(ctx: EvaluationContext, file: string, doc: ProofDocument)
     findings.push({
       severity: 'failure',
       message: `Branch "${branch.value}" does not match the PR head branch "${headRef}": is this the proof for another PR?`,
+      file,
+      line: branch.line,
+      configKey: 'proof.match_branch',
+    });
+  }
+  if (ctx.config.proof.match_branch && branch?.value && !headRef) {
+    // An unknown head branch (a detached commit, a squash merge read from history) must not pass or
+    // fail silently: say the comparison was not made (SPEC §4.1).
+    findings.push({
+      severity: 'notice',
+      message: `Branch "${branch.value}" was not compared: the PR's head branch is unknown here`,
       file,
       line: branch.line,
       configKey: 'proof.match_branch',
@@ -216,7 +227,7 @@ async function pathTokenFindings(
       content.state === 'absent' ? 'does not exist at the head commit' : `cannot be read: ${content.reason}`;
     return [{ severity: 'failure', message: `IAA token file ${path} ${why}`, ...at }];
   }
-  const held = parseProof(content.text, ctx.parseOptions).token;
+  const held = ctx.parse(content.text).token;
   const kind = held.kind === 'MISSING' ? lastTokenIn(content.text, ctx.config.token.pattern) : held.kind;
   if (kind === 'PASS' || kind === 'ADVISORY') return [];
   if (kind === 'PENDING' && ctx.config.proof.pending === 'success') return [];

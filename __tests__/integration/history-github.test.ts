@@ -1,0 +1,196 @@
+/**
+ * `merge-gate history --github` against the fake GitHub API (a real HTTP server): merged PRs are
+ * listed through the API, read through the action's adapter, and each gets exactly the seven
+ * results `merge-gate check` gives on the same commits with the same labels, head ref and author.
+ * An API failure mid-way makes the affected PRs errors; the rest is still reported.
+ */
+import { main } from '../../src/cli/main.js';
+import type { HistoryReport, PullReport } from '../../src/history/report.js';
+import { runHistory } from '../../src/history/run-history.js';
+import { runCli } from '../helpers/cli-run.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+import { removeTempRepos } from '../helpers/git-repo.js';
+import { createHistoryRepo, type HistoryRepo } from '../helpers/history-repo.js';
+
+const TOKEN = 'ghs_history_test_token';
+const OVERRIDE = 'CS sign-off: approved';
+const quiet = { debug: () => undefined, warn: () => undefined };
+
+let history: HistoryRepo;
+let github: FakeGitHub;
+
+/** Labels the generated PRs carry on GitHub: a waiver on some, the builder label on others. */
+const labelsOf = (n: number): string[] =>
+  n % 10 === 3 ? [OVERRIDE] : n % 10 === 7 ? ['copilot-builder-role'] : [];
+const authorOf = (n: number): string => (n % 25 === 0 ? 'dependabot[bot]' : 'copilot-swe-agent[bot]');
+
+beforeAll(async () => {
+  history = createHistoryRepo({ pulls: 50 });
+  github = await FakeGitHub.start({ token: TOKEN });
+  for (const pull of history.pulls) {
+    await github.servePullRequestFromGit(history.repo.dir, {
+      number: pull.number,
+      title: pull.title,
+      headRef: pull.branch,
+      base: pull.base,
+      head: pull.head,
+      labels: labelsOf(pull.number),
+      author: authorOf(pull.number),
+      // Merge order differs from number order: the list is sorted by merge time.
+      mergedAt: new Date(Date.UTC(2026, 0, 1) + ((pull.number * 7) % 50) * 3_600_000).toISOString(),
+    });
+  }
+  // An open PR is not listed among the merged ones.
+  github.addPullRequest({
+    number: 999,
+    headRef: 'open',
+    headSha: history.pulls[0]!.head,
+    baseSha: history.pulls[0]!.base,
+    files: [],
+  });
+});
+afterAll(async () => {
+  await github.close();
+  removeTempRepos();
+});
+
+async function historyCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['history', '--github', 'octo/repo', ...args], {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd: process.cwd(),
+    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('merge-gate history --github', () => {
+  let report: HistoryReport;
+  beforeAll(async () => {
+    const run = await historyCli(['--format', 'json', '--jobs', '4']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    report = JSON.parse(run.stdout) as HistoryReport;
+  });
+
+  it('lists the merged PRs through the API, newest merge first, with what the API knows', () => {
+    expect(report.pulls.map((p) => p.number).sort()).toEqual(history.pulls.map((p) => p.number).sort());
+    const dates = report.pulls.map((p) => p.mergedAt);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const pull of report.pulls) {
+      const made = history.pulls.find((p) => p.number === pull.number)!;
+      expect(pull).toMatchObject({
+        headRef: made.branch,
+        base: made.base,
+        head: made.head,
+        origin: 'github',
+      });
+      expect(pull).toMatchObject({ labels: labelsOf(pull.number), author: authorOf(pull.number) });
+    }
+    expect(report.summary).toMatchObject({
+      mode: 'github',
+      repository: 'octo/repo',
+      unknown: [],
+      notEvaluated: 0,
+    });
+    expect(
+      github.requests.filter((r) => r.route === 'pulls').every((r) => r.query.get('state') === 'closed'),
+    ).toBe(true);
+  });
+
+  it('gives every PR exactly the seven results merge-gate check gives for its commits, labels and author', async () => {
+    for (const pull of report.pulls) {
+      const args = ['check', '--repo', history.repo.dir, '--base', pull.base, '--head', pull.head];
+      args.push('--head-ref', pull.headRef!, '--author', pull.author!, '--format', 'json');
+      for (const label of pull.labels ?? []) args.push('--label', label);
+      const checked = JSON.parse((await runCli(args)).stdout) as { checks: PullReport['checks'] };
+      expect({ n: pull.number, checks: pull.checks }).toEqual({ n: pull.number, checks: checked.checks });
+    }
+  });
+
+  it('applies what only GitHub knows: the override label waives, a bot author is exempt', () => {
+    const waived = report.pulls.filter((p) => p.checks.some((c) => c.waivedBy === OVERRIDE));
+    expect(waived.length).toBeGreaterThan(0);
+    expect(waived.every((p) => p.labels?.includes(OVERRIDE))).toBe(true);
+    const bot = report.pulls.find((p) => p.author === 'dependabot[bot]')!;
+    expect(bot.checks.every((c) => c.state === 'success' && /^exempt: author/.test(c.description))).toBe(
+      true,
+    );
+  });
+
+  it('honours --limit with the newest merges', async () => {
+    const run = await historyCli(['--format', 'json', '--limit', '3']);
+    const limited = JSON.parse(run.stdout) as HistoryReport;
+    expect(limited.pulls.map((p) => p.number)).toEqual(report.pulls.slice(0, 3).map((p) => p.number));
+  });
+
+  it('needs a token, and never prints it', async () => {
+    let stderr = '';
+    const code = await main(['history', '--github', 'octo/repo'], {
+      stdout: { write: () => undefined },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: process.cwd(),
+      env: {},
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('GITHUB_TOKEN');
+    const run = await historyCli(['--format', 'text']);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('API failures', () => {
+  afterEach(() => github.clearFaults());
+  const request = () => ({
+    source: {
+      kind: 'github' as const,
+      owner: 'octo',
+      repo: 'repo',
+      token: TOKEN,
+      apiUrl: github.url,
+      client: { retries: 1, retryBaseMs: 1, requestTimeoutMs: 2000, rateLimitSecondMs: 1, log: quiet },
+    },
+    query: { limit: 100 },
+    jobs: 1,
+  });
+
+  it('a failure mid-way makes the PRs it hit errors with the reason; the others are reported', async () => {
+    github.inject('files', { kind: 'status', status: 502 }, Infinity, 20);
+    const report = await runHistory(request());
+    const errors = report.pulls.filter((p) => p.error !== null);
+    expect(errors.length).toBe(30);
+    expect(report.pulls.slice(0, 20).every((p) => p.error === null && p.checks.length === 7)).toBe(true);
+    for (const pull of errors) {
+      expect(pull.verdict).toBe('error');
+      expect(pull.error).toMatch(/listing the changed files of PR #\d+: HTTP 502/);
+    }
+    expect(report.summary).toMatchObject({ pulls: 50, evaluated: 20, notEvaluated: 30 });
+  });
+
+  it('a failed list page after the first reports what was listed and says the list is incomplete', async () => {
+    for (let n = 1000; n < 1150; n += 1)
+      github.addPullRequest({
+        number: n,
+        headRef: 'x',
+        headSha: history.pulls[0]!.head,
+        baseSha: history.pulls[0]!.base,
+        files: [],
+        mergedAt: '2025-01-01T00:00:00Z',
+      });
+    github.inject('pulls', { kind: 'status', status: 502 }, Infinity, 1);
+    const report = await runHistory({ ...request(), query: { limit: 1000 } });
+    expect(report.summary.incomplete).toBe(true);
+    expect(report.summary.notes.join('\n')).toMatch(
+      /incomplete: GitHub API error while listing the merged pull requests \(page 2\)/,
+    );
+    expect(report.pulls).toHaveLength(100);
+  });
+
+  it('a first list page that fails is an error of the whole run (exit 2)', async () => {
+    github.inject('pulls', { kind: 'status', status: 404 }, 1);
+    const run = await historyCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('listing the merged pull requests (page 1): HTTP 404');
+  });
+});
