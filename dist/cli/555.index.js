@@ -1,0 +1,1034 @@
+export const id = 555;
+export const ids = [555];
+export const modules = {
+
+/***/ 4555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openGitHubHistory: () => (/* binding */ openGitHubHistory)
+});
+
+// EXTERNAL MODULE: ./src/config/in-force.ts
+var in_force = __webpack_require__(8053);
+// EXTERNAL MODULE: ./src/evaluate/document-memo.ts
+var document_memo = __webpack_require__(5597);
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(1954);
+// EXTERNAL MODULE: ./src/sources/git-diff.ts
+var git_diff = __webpack_require__(7948);
+// EXTERNAL MODULE: ./src/sources/git-process.ts + 1 modules
+var git_process = __webpack_require__(2265);
+;// CONCATENATED MODULE: ./src/github/checkout-diff.ts
+
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Options common to the three listings, so they enumerate the same files in the same order. */
+const DIFF = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-M'];
+async function succeeds(repo, args) {
+    try {
+        await (0,git_process/* runGit */.EO)(repo, args);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Lists what GitHub's files API would list: the diff from the merge base of `baseSha` and
+ * `headSha` to `headSha` (`base...head`), with statuses, renames, line counts and patches.
+ */
+async function diffFromCheckout(workspace, baseSha, headSha) {
+    if (!workspace)
+        return { unavailable: 'there is no checkout (GITHUB_WORKSPACE is not set)' };
+    if (!SHA.test(baseSha) || !SHA.test(headSha))
+        return { unavailable: 'the PR did not give commit SHAs' };
+    if (!(await succeeds(workspace, ['rev-parse', '--git-dir']))) {
+        return { unavailable: `${workspace} is not a git checkout` };
+    }
+    for (const [name, sha] of [
+        ['base', baseSha],
+        ['head', headSha],
+    ]) {
+        if (!(await succeeds(workspace, ['cat-file', '-e', `${sha}^{commit}`]))) {
+            return { unavailable: `the checkout does not have the ${name} commit ${sha.slice(0, 12)}` };
+        }
+    }
+    if (!(await succeeds(workspace, ['merge-base', baseSha, headSha]))) {
+        return { unavailable: 'the checkout does not have enough history to find the merge base' };
+    }
+    const range = `${baseSha}...${headSha}`;
+    const [names, numstat, patches] = await Promise.all([
+        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-z', '--name-status', range, '--']),
+        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-z', '--numstat', range, '--']),
+        // Only added lines are ever read from patches (stop-and-fix), so no context lines are needed.
+        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-U0', range, '--']),
+    ]);
+    return {
+        files: (0,git_diff/* changedFilesFrom */.Yq)((0,git_diff/* parseNameStatus */.F_)(names.stdout.toString('utf8')), (0,git_diff/* parseNumstat */.aN)(numstat.stdout.toString('utf8')), (0,git_diff/* splitPatches */.b6)(patches.stdout.toString('utf8'))),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * The named errors of the GitHub layer. Octokit throws `RequestError`s (or, for network faults, plain
+ * errors); everything above `src/github` sees one of these instead, with a message a user can act on.
+ */
+/** A GitHub API request failed (after the retry and throttling plugins gave up). */
+class GitHubApiError extends Error {
+    name = 'GitHubApiError';
+    /** HTTP status when the API answered; undefined for network faults and timeouts. */
+    status;
+    /** What we were doing, e.g. `listing the changed files of PR #12`. */
+    operation;
+    constructor(operation, message, status, options) {
+        super(`GitHub API error while ${operation}: ${message}`, options);
+        this.operation = operation;
+        this.status = status;
+    }
+}
+/**
+ * The token may not do what we asked (HTTP 403 that is not a rate limit): typically a read-only
+ * `GITHUB_TOKEN` on a fork PR under `pull_request`, or a workflow without `statuses: write`.
+ */
+class MissingPermissionError extends GitHubApiError {
+    name = 'MissingPermissionError';
+}
+/**
+ * The API lists at most 3000 changed files and the PR has more, with no local checkout to read the
+ * complete list from. Evaluating a truncated list could pass a PR it should not (SPEC §2).
+ */
+class TruncatedFileListError extends Error {
+    listed;
+    expected;
+    name = 'TruncatedFileListError';
+    constructor(listed, expected, reason) {
+        super(`The pull request changes ${expected} files, but the GitHub API lists only the first ${listed} ` +
+            `(its limit is 3000), and ${reason}. Merge Gate does not evaluate a truncated file list. ` +
+            `Check the repository out with full history before this step (actions/checkout with ` +
+            `fetch-depth: 0) so the complete list can be read from git, or split the pull request.`);
+        this.listed = listed;
+        this.expected = expected;
+    }
+}
+function isRequestErrorLike(error) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        typeof error.status === 'number' &&
+        typeof error.message === 'string');
+}
+/** A 403 that is a (primary or secondary) rate limit rather than a missing permission. */
+function isRateLimit(error) {
+    const headers = error.response?.headers ?? {};
+    return String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(error.message);
+}
+/** The API's own message without the trailing ` - https://docs.github.com/...` link Octokit appends. */
+function apiMessage(error) {
+    return error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '');
+}
+/**
+ * Maps whatever Octokit threw into a `GitHubApiError` (or `MissingPermissionError`), naming the
+ * operation. Never includes request headers, so the token cannot leak through a message.
+ */
+function toGitHubError(error, operation) {
+    if (error instanceof GitHubApiError)
+        return error;
+    if (isRequestErrorLike(error)) {
+        const { status } = error;
+        // Octokit reports network faults and timeouts as status 500 with the fetch error as cause.
+        const answered = !(status === 500 && error.cause !== undefined);
+        const message = answered ? `HTTP ${status}: ${apiMessage(error)}` : apiMessage(error);
+        if (status === 403 && !isRateLimit(error)) {
+            return new MissingPermissionError(operation, message, status, { cause: error });
+        }
+        return new GitHubApiError(operation, message, answered ? status : undefined, { cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new GitHubApiError(operation, message, undefined, { cause: error });
+}
+/** True when `error` is (or maps to) an HTTP 404 from the API. */
+function isNotFound(error) {
+    return isRequestErrorLike(error) && error.status === 404;
+}
+
+;// CONCATENATED MODULE: ./src/github/changed-files.ts
+
+/** The files endpoint stops listing here, whatever the PR's size (GitHub REST docs, "List pull requests files"). */
+const FILES_API_LIMIT = 3000;
+const STATUSES = [
+    'added',
+    'modified',
+    'removed',
+    'renamed',
+    'copied',
+    'changed',
+    'unchanged',
+];
+/** Maps one API entry; throws on an entry that is not shaped like one (a malformed answer). */
+function toChangedFile(entry) {
+    if (typeof entry !== 'object' || entry === null || typeof entry.filename !== 'string') {
+        throw new Error('an entry of the file list has no file name');
+    }
+    const status = STATUSES.find((s) => s === entry.status) ?? 'modified';
+    const file = {
+        path: entry.filename,
+        status,
+        additions: typeof entry.additions === 'number' ? entry.additions : 0,
+        deletions: typeof entry.deletions === 'number' ? entry.deletions : 0,
+    };
+    if (typeof entry.previous_filename === 'string')
+        file.previousPath = entry.previous_filename;
+    if (typeof entry.patch === 'string')
+        file.patch = entry.patch;
+    return file;
+}
+const PER_PAGE = 100;
+/** Pages requested at once: well inside GitHub's documented limit of 100 concurrent requests. */
+const PAGE_CONCURRENCY = 10;
+/**
+ * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
+ * With the PR's `changed_files` count known, the pages are fetched concurrently (a 3000-file PR is
+ * 30 requests: in sequence they would dominate the run); past the expected pages, it keeps reading
+ * one page at a time until a short page, so an undercount never truncates silently.
+ */
+async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
+    const operation = `listing the changed files of PR #${pullNumber}`;
+    const maxPages = FILES_API_LIMIT / PER_PAGE;
+    const fetchPage = async (page) => {
+        try {
+            const { data } = await octokit.rest.pulls.listFiles({
+                ...repo,
+                pull_number: pullNumber,
+                per_page: PER_PAGE,
+                page,
+            });
+            if (!Array.isArray(data))
+                throw new GitHubApiError(operation, 'the answer is not a list of files');
+            return data;
+        }
+        catch (error) {
+            throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+        }
+    };
+    const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
+    const pages = [];
+    for (let first = 1; first <= planned; first += PAGE_CONCURRENCY) {
+        const batch = Array.from({ length: Math.min(PAGE_CONCURRENCY, planned - first + 1) }, (_, i) => first + i);
+        pages.push(...(await Promise.all(batch.map(fetchPage))));
+    }
+    while (pages.length < maxPages && (pages.at(-1)?.length ?? 0) === PER_PAGE) {
+        pages.push(await fetchPage(pages.length + 1));
+    }
+    try {
+        return pages.flat().map((entry) => toChangedFile(entry));
+    }
+    catch (error) {
+        throw new GitHubApiError(operation, error.message);
+    }
+}
+/**
+ * True when the listing stopped at the API's cap although the PR has more files. A smaller mismatch
+ * is not truncation (e.g. a push between the two requests) and is left to the next run.
+ */
+function isTruncated(listed, changedFilesOfPr) {
+    return listed >= FILES_API_LIMIT && listed < changedFilesOfPr;
+}
+
+// EXTERNAL MODULE: ./src/config/limits.ts
+var limits = __webpack_require__(9304);
+// EXTERNAL MODULE: ./src/sources/decode.ts
+var decode = __webpack_require__(3130);
+;// CONCATENATED MODULE: ./src/github/contents.ts
+
+
+
+/** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
+async function readBody(body, limit) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overLimit: false };
+    const chunks = [];
+    let size = 0;
+    const reader = body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel();
+            return { bytes: new Uint8Array(0), overLimit: true };
+        }
+    }
+    return { bytes: Buffer.concat(chunks), overLimit: false };
+}
+const MALFORMED = 'the contents API answered with malformed JSON';
+/** Attempts at a file whose answer was malformed: the body is streamed past Octokit's retries. */
+const MALFORMED_ATTEMPTS = 3;
+/** The file's bytes from the JSON (base64) form, or why there are none. */
+function bytesFromJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return { state: 'unavailable', reason: MALFORMED };
+    }
+    if (Array.isArray(parsed))
+        return { state: 'unreadable', reason: 'a directory, not a file' };
+    const json = (parsed ?? {});
+    if (json.type !== undefined && json.type !== 'file')
+        return { state: 'unreadable', reason: `a ${String(json.type)}, not a file` };
+    if (json.encoding === 'base64' && typeof json.content === 'string')
+        return Buffer.from(json.content, 'base64');
+    return {
+        state: 'unavailable',
+        reason: 'the contents API did not return the file (over 1 MB without the raw media type)',
+    };
+}
+/**
+ * The fetch Octokit is configured with (the runner's proxy-aware one), wrapped to keep a reference
+ * to each Response. With `parseSuccessResponseBody: false` Octokit hands over only the body stream
+ * and drops the Response; undici cancels the body of a Response that is garbage collected, so a
+ * file could read as empty. Holding the Response until the body is read prevents that.
+ */
+function keepingResponse(octokit) {
+    const configured = octokit.request.endpoint.DEFAULTS.request?.fetch;
+    const base = configured ?? ((url, init) => globalThis.fetch(url, init));
+    const kept = {};
+    const fetch = async (url, init) => {
+        kept.response = await base(url, init);
+        return kept.response;
+    };
+    return { fetch, kept };
+}
+/**
+ * Fetches `path` at `ref` with the raw media type (the body is streamed, not parsed, so binary
+ * files arrive intact), falling back to the base64 JSON form. 404 → absent; an API failure →
+ * unavailable with the reason, so the check that needed the file reports `error`, not a pass.
+ */
+async function fetchFileContent(octokit, location, maxBytes) {
+    for (let attempt = 1;; attempt += 1) {
+        const content = await fetchOnce(octokit, location, maxBytes);
+        const malformed = content.state === 'unavailable' && content.reason === MALFORMED;
+        if (!malformed || attempt >= MALFORMED_ATTEMPTS)
+            return content;
+    }
+}
+async function fetchOnce(octokit, location, maxBytes) {
+    const { owner, repo, ref, path } = location;
+    const { fetch, kept } = keepingResponse(octokit);
+    let response;
+    try {
+        response = await octokit.rest.repos.getContent({
+            owner,
+            repo,
+            path,
+            ref,
+            mediaType: { format: 'raw' },
+            request: { parseSuccessResponseBody: false, fetch },
+        });
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return { state: 'absent' };
+        return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
+    }
+    const body = response.data;
+    // The JSON form carries base64 (a third larger than the file), so allow for it before decoding.
+    const isJson = /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
+    const declared = Number(response.headers['content-length']);
+    if (!isJson && Number.isFinite(declared) && declared > maxBytes) {
+        await body?.cancel();
+        return (0,limits/* tooLarge */.g)(declared, maxBytes);
+    }
+    let read;
+    try {
+        read = await readBody(body, isJson ? Math.ceil(maxBytes * 1.4) + 4096 : maxBytes);
+    }
+    catch (error) {
+        return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
+    }
+    finally {
+        kept.response = undefined;
+    }
+    if (read.overLimit)
+        return (0,limits/* tooLarge */.g)(undefined, maxBytes);
+    const encoded = String(response.headers['content-encoding'] ?? 'identity') !== 'identity';
+    if (!encoded && Number.isFinite(declared) && read.bytes.byteLength !== declared) {
+        // Never judge a file by a cut-off download: an empty YAML file would pass its syntax check.
+        const reason = `the download of ${path} ended early (${read.bytes.byteLength} of ${declared} bytes)`;
+        return { state: 'unavailable', reason };
+    }
+    if (!isJson)
+        return (0,decode/* decodeText */.g)(read.bytes, maxBytes);
+    const bytes = bytesFromJson(Buffer.from(read.bytes).toString('utf8'));
+    return bytes instanceof Uint8Array ? (0,decode/* decodeText */.g)(bytes, maxBytes) : bytes;
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-contents.ts
+
+
+const sameRepository = (a, b) => a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+const pr_contents_SHA = /^[0-9a-f]{40}$/;
+/** Lazy, cached readers of one PR's files, at its head commit and at its merge base. */
+class PullRequestContents {
+    octokit;
+    base;
+    commits;
+    cache = new Map();
+    mergeBase;
+    constructor(octokit, base, commits) {
+        this.octokit = octokit;
+        this.base = base;
+        this.commits = commits;
+    }
+    /**
+     * Files at the head SHA: base repository first (for a same-repository PR, the only request);
+     * on a 404, a fork's own repository. What neither serves reads as absent, and the evaluation
+     * turns a changed file that reads as absent into an error naming it.
+     */
+    headReader(maxBytes) {
+        return this.cached('head', maxBytes, async (path) => {
+            const pr = await this.commits();
+            const location = { ref: pr.headSha, path };
+            const fromBase = await fetchFileContent(this.octokit, { ...this.base, ...location }, maxBytes);
+            if (fromBase.state !== 'absent' || sameRepository(pr.headRepository, this.base))
+                return fromBase;
+            return fetchFileContent(this.octokit, { ...pr.headRepository, ...location }, maxBytes);
+        });
+    }
+    /**
+     * Files at the merge base of the PR's base and head, the commit the files API's patches compare
+     * against, through the base repository (the merge base is on the base branch). The merge base is
+     * asked of the compare API on the first read, so a run whose patches are all there never asks.
+     */
+    mergeBaseReader(maxBytes) {
+        return this.cached('merge base', maxBytes, async (path) => {
+            const ref = await this.mergeBaseSha();
+            return fetchFileContent(this.octokit, { ...this.base, ref, path }, maxBytes);
+        });
+    }
+    /** The merge base, fetched once (`GET /repos/{base}/compare/{base_sha}...{head_sha}`). */
+    mergeBaseSha() {
+        this.mergeBase ??= this.fetchMergeBase();
+        return this.mergeBase;
+    }
+    async fetchMergeBase() {
+        const pr = await this.commits();
+        let data;
+        try {
+            // One commit a page: only `merge_base_commit` is read, not the list of commits.
+            ({ data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+                ...this.base,
+                basehead: `${pr.baseSha}...${pr.headSha}`,
+                per_page: 1,
+            }));
+        }
+        catch (error) {
+            throw toGitHubError(error, 'finding the merge base');
+        }
+        const sha = data?.merge_base_commit?.sha;
+        if (typeof sha !== 'string' || !pr_contents_SHA.test(sha)) {
+            throw new Error('the compare API answered without a merge base commit');
+        }
+        return sha;
+    }
+    /** Each path read once per side and size limit; a failure to get there is `unavailable`, never absent. */
+    cached(side, maxBytes, read) {
+        return {
+            read: (path) => {
+                const key = `${side}\0${maxBytes}\0${path}`;
+                let content = this.cache.get(key);
+                if (!content) {
+                    content = read(path).catch((error) => ({
+                        state: 'unavailable',
+                        reason: error instanceof Error ? error.message : String(error),
+                    }));
+                    this.cache.set(key, content);
+                }
+                return content;
+            },
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/adapter.ts
+
+
+
+
+
+
+const adapter_text = (value) => (typeof value === 'string' ? value : '');
+function repositoryOf(branch) {
+    const owner = branch.repo?.owner?.login;
+    const repo = branch.repo?.name;
+    return typeof owner === 'string' && typeof repo === 'string' ? { owner, repo } : undefined;
+}
+/** Validates the API's answer; a PR without head/base SHAs cannot be evaluated. */
+function toPullRequestInfo(data, base) {
+    const pr = (typeof data === 'object' && data !== null ? data : {});
+    if (typeof pr.number !== 'number' || !pr.head || !pr.base || !adapter_text(pr.head.sha) || !adapter_text(pr.base.sha)) {
+        throw new Error('the answer is not a pull request');
+    }
+    const head = repositoryOf(pr.head);
+    const sameRepository = head !== undefined && head.owner === base.owner && head.repo === base.repo;
+    return {
+        number: pr.number,
+        title: adapter_text(pr.title),
+        body: adapter_text(pr.body),
+        draft: pr.draft === true,
+        author: adapter_text(pr.user?.login),
+        labels: (Array.isArray(pr.labels) ? pr.labels : []).map((label) => adapter_text(label?.name)).filter(Boolean),
+        headRef: adapter_text(pr.head.ref),
+        headSha: adapter_text(pr.head.sha),
+        baseRef: adapter_text(pr.base.ref),
+        baseSha: adapter_text(pr.base.sha),
+        // A deleted fork leaves `head.repo` null; its commits stay readable through the base repository.
+        isFork: !sameRepository,
+        changedFilesCount: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
+        headRepository: head ?? base,
+    };
+}
+/** `PullRequestSource` over the GitHub REST API. Each request is made at most once per run. */
+class GitHubAdapter {
+    options;
+    pr;
+    facts_;
+    contents;
+    constructor(options) {
+        this.options = options;
+        this.contents = new PullRequestContents(options.octokit, this.repository, () => this.pullRequest());
+    }
+    get repository() {
+        return { owner: this.options.owner, repo: this.options.repo };
+    }
+    /** The PR, fetched once per run (a re-run replays the old payload, so it is never trusted). */
+    pullRequest() {
+        this.pr ??= this.fetchPullRequest();
+        return this.pr;
+    }
+    /** The current head commit, the one statuses of a `pull_request` run are posted on. */
+    async headSha() {
+        return (await this.pullRequest()).headSha;
+    }
+    facts() {
+        this.facts_ ??= this.gatherFacts();
+        return this.facts_;
+    }
+    /**
+     * Lazy, cached reader at the head SHA, through the base repository, falling back to a fork's own
+     * repository on a 404 (SPEC §2; see `PullRequestContents`).
+     */
+    reader(options = {}) {
+        return this.contents.headReader(options.maxFileBytes ?? defaults/* DEFAULT_CONFIG */.P.limits.max_file_bytes);
+    }
+    /** Lazy, cached reader at the merge base; the merge base is looked up on the first read only. */
+    mergeBaseReader(options = {}) {
+        return this.contents.mergeBaseReader(options.maxFileBytes ?? defaults/* DEFAULT_CONFIG */.P.limits.max_file_bytes);
+    }
+    /** The config at the base SHA of the base repository: a PR must not weaken its own gate (SPEC §2). */
+    async baseConfigText(path) {
+        const pr = await this.pullRequest();
+        const content = await fetchFileContent(this.options.octokit, { ...this.repository, ref: pr.baseSha, path }, defaults/* DEFAULT_CONFIG */.P.limits.max_file_bytes);
+        if (content.state === 'absent')
+            return undefined;
+        if (content.state !== 'ok') {
+            throw new Error(`cannot read the configuration ${path} on the base branch: ${content.reason}`);
+        }
+        return content.text;
+    }
+    async fetchPullRequest() {
+        const { octokit, pullNumber } = this.options;
+        const operation = `reading PR #${pullNumber}`;
+        let data;
+        try {
+            ({ data } = await octokit.rest.pulls.get({ ...this.repository, pull_number: pullNumber }));
+        }
+        catch (error) {
+            throw toGitHubError(error, operation);
+        }
+        try {
+            return toPullRequestInfo(data, this.repository);
+        }
+        catch (error) {
+            throw new GitHubApiError(operation, error.message);
+        }
+    }
+    async gatherFacts() {
+        const pr = await this.pullRequest();
+        const changedFiles = await this.completeFileList(pr);
+        return {
+            number: pr.number,
+            title: pr.title,
+            body: pr.body,
+            draft: pr.draft,
+            author: pr.author,
+            labels: pr.labels,
+            headRef: pr.headRef,
+            headSha: pr.headSha,
+            baseRef: pr.baseRef,
+            baseSha: pr.baseSha,
+            isFork: pr.isFork,
+            changedFiles,
+        };
+    }
+    /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */
+    async completeFileList(pr) {
+        const listed = await listChangedFiles(this.options.octokit, this.repository, this.options.pullNumber, pr.changedFilesCount);
+        if (!isTruncated(listed.length, pr.changedFilesCount))
+            return listed;
+        const local = await diffFromCheckout(this.options.workspace, pr.baseSha, pr.headSha);
+        if ('unavailable' in local)
+            throw new TruncatedFileListError(listed.length, pr.changedFilesCount, local.unavailable);
+        return local.files;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The one Octokit the action uses: `@actions/github`'s client (REST methods + pagination) with the
+ * retry and throttling plugins, a per-request timeout, and refusal of malformed JSON. Every knob is
+ * injectable so tests against a loopback server run in milliseconds.
+ */
+
+
+
+
+const quietLog = { debug: () => undefined, warn: (message) => console.warn(message) };
+/** Signals this module created, so a retried request gets a fresh one instead of an expired one. */
+const ownSignals = new WeakSet();
+/**
+ * Runs innermost (registered before the retry plugin), so what it throws is retried like a 5xx:
+ * - each attempt gets its own timeout signal (a hung connection would otherwise hold the job);
+ * - a JSON content type whose body did not parse (Octokit then hands over the raw string) becomes a 502.
+ */
+function hardenRequests(timeoutMs) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, rawOptions) => {
+            const options = rawOptions;
+            const current = options.request?.signal;
+            if (!current || ownSignals.has(current)) {
+                const signal = AbortSignal.timeout(timeoutMs);
+                ownSignals.add(signal);
+                options.request = { ...options.request, signal };
+            }
+            let response;
+            try {
+                response = (await request(rawOptions));
+            }
+            catch (error) {
+                throw asSecondaryLimit(error);
+            }
+            const contentType = String(response.headers['content-type'] ?? '');
+            if (/\bjson\b/i.test(contentType) && typeof response.data === 'string') {
+                throw Object.assign(new Error(`malformed JSON in the answer to ${options.method} ${options.url}`), {
+                    status: 502,
+                    request: options,
+                    response,
+                });
+            }
+            return response;
+        });
+    };
+}
+/**
+ * GitHub answers a secondary rate limit with 403 or 429, a `retry-after` header or none, and not
+ * always with "secondary rate" in the message, which is all the throttling plugin looks for. Any 429,
+ * and a 403 with `retry-after`, is a secondary limit unless the primary quota is spent: say so, so
+ * the plugin waits `retry-after` (or its one-minute fallback) and retries.
+ */
+function asSecondaryLimit(error) {
+    const failure = error;
+    const headers = failure?.response?.headers ?? {};
+    const limited = failure?.status === 429 || (failure?.status === 403 && headers['retry-after'] !== undefined);
+    if (!limited ||
+        headers['x-ratelimit-remaining'] === '0' ||
+        /\bsecondary rate\b/i.test(failure.message ?? '')) {
+        return error;
+    }
+    try {
+        failure.message = `${failure.message ?? 'rate limited'} (secondary rate limit)`;
+    }
+    catch {
+        // A frozen error keeps its message; the retry plugin then treats it as final.
+    }
+    return error;
+}
+/**
+ * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
+ */
+function createClient(token, options = {}) {
+    const log = options.log ?? quietLog;
+    const rateLimitRetries = options.rateLimitRetries ?? 2;
+    const maxWait = options.rateLimitMaxWaitSeconds ?? 60;
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const retrying = retryCount < rateLimitRetries && retryAfter <= maxWait;
+        log.warn(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ` +
+            (retrying ? `retrying in ${retryAfter} s.` : 'giving up.'));
+        return retrying;
+    };
+    return (0,github/* getOctokit */.Q)(token, {
+        ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+        userAgent: 'merge-gate',
+        log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+        retry: {
+            retries: options.retries ?? 3,
+            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            // Rate limits (429) are the throttling plugin's: it honours retry-after, the retry plugin would not.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+        throttle: {
+            onRateLimit: onLimit('primary'),
+            onSecondaryRateLimit: onLimit('secondary'),
+            retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
+            // The plugin's default starts writes a second apart, which would make the 14 status posts of
+            // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
+            // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
+            write: new (lib_default()).Group({ minTime: options.writeSpacingMs ?? 0 }),
+        },
+    }, hardenRequests(options.requestTimeoutMs ?? 20_000), dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+
+;// CONCATENATED MODULE: ./src/github/merged-pulls.ts
+
+const merged_pulls_PER_PAGE = 100;
+/** 10,000 closed PRs: past this, say so rather than page on for minutes. */
+const MAX_PAGES = 100;
+const merged_pulls_text = (value) => (typeof value === 'string' ? value : '');
+/** A merged PR from one list entry; undefined for a closed, unmerged one. Throws on a malformed entry. */
+function toMergedPull(entry) {
+    const pr = (typeof entry === 'object' && entry !== null ? entry : {});
+    if (typeof pr.number !== 'number')
+        throw new Error('an entry of the pull request list has no number');
+    if (typeof pr.merged_at !== 'string' || Number.isNaN(Date.parse(pr.merged_at)))
+        return undefined;
+    if (!merged_pulls_text(pr.head?.sha) || !merged_pulls_text(pr.base?.sha))
+        throw new Error(`pull request #${pr.number} in the list has no head or base SHA`);
+    return {
+        number: pr.number,
+        title: merged_pulls_text(pr.title),
+        author: merged_pulls_text(pr.user?.login),
+        labels: (Array.isArray(pr.labels) ? pr.labels : []).map((label) => merged_pulls_text(label?.name)).filter(Boolean),
+        headRef: merged_pulls_text(pr.head?.ref),
+        headSha: merged_pulls_text(pr.head?.sha),
+        baseRef: merged_pulls_text(pr.base?.ref),
+        baseSha: merged_pulls_text(pr.base?.sha),
+        mergedAt: pr.merged_at,
+    };
+}
+/** The merged PRs the query asks for, newest merge first. Throws `GitHubApiError` if the first page fails. */
+async function listMergedPulls(octokit, repository, query) {
+    const found = new Map();
+    const since = query.since?.getTime() ?? -Infinity;
+    let problem;
+    for (let page = 1;; page += 1) {
+        const operation = `listing the merged pull requests (page ${page})`;
+        let entries;
+        try {
+            const { data } = await octokit.rest.pulls.list({
+                ...repository,
+                state: 'closed',
+                sort: 'updated',
+                direction: 'desc',
+                per_page: merged_pulls_PER_PAGE,
+                page,
+            });
+            if (!Array.isArray(data))
+                throw new GitHubApiError(operation, 'the answer is not a list');
+            entries = data;
+            for (const entry of entries) {
+                const pull = toMergedPull(entry);
+                if (pull && Date.parse(pull.mergedAt) >= since)
+                    found.set(pull.number, pull);
+            }
+        }
+        catch (error) {
+            const failure = error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+            if (page === 1)
+                throw failure;
+            problem = `${failure.message}; the list may miss older pull requests`;
+            break;
+        }
+        if (entries.length < merged_pulls_PER_PAGE)
+            break;
+        const lastUpdated = Date.parse(merged_pulls_text(entries.at(-1)?.updated_at));
+        if (!enoughRead(found, query.limit, since, lastUpdated)) {
+            if (page >= MAX_PAGES) {
+                problem = `stopped after ${MAX_PAGES * merged_pulls_PER_PAGE} closed pull requests; use --since to go further back`;
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    const pulls = [...found.values()]
+        .sort((a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt) || b.number - a.number)
+        .slice(0, query.limit);
+    return problem === undefined ? { pulls } : { pulls, problem };
+}
+/** True when no PR on a later page can be newer (by merge) than the ones kept, or be inside `since`. */
+function enoughRead(found, limit, since, lastUpdated) {
+    if (Number.isNaN(lastUpdated))
+        return false;
+    if (lastUpdated < since)
+        return true;
+    if (found.size < limit)
+        return false;
+    const kept = [...found.values()].map((p) => Date.parse(p.mergedAt)).sort((a, b) => b - a);
+    return lastUpdated < (kept[limit - 1] ?? Infinity);
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
+/**
+ * GitHub refuses a longer comment body with HTTP 422 ("maximum is 65536 characters"). Measurements
+ * disagree on the unit (characters, or 262,144 UTF-8 bytes), so bodies are clipped to this many
+ * UTF-8 bytes: within the limit whichever unit GitHub counts.
+ */
+const MAX_COMMENT_BODY = 65_536;
+const DEFAULT_CLIPPED_NOTE = '_The report is too long for a comment and was cut here._';
+const utf8 = new TextEncoder();
+/** UTF-8 length of one code point. */
+function utf8Length(char) {
+    const code = char.codePointAt(0) ?? 0;
+    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+/**
+ * `text` cut to at most `maxBytes` UTF-8 bytes, at a line break when one is in the second half (a
+ * cut mid-line can break a table row or a link), else at a code point boundary.
+ */
+function clipToBytes(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        bytes += utf8Length(char);
+        if (bytes > maxBytes)
+            break;
+        end += char.length;
+    }
+    const cut = text.slice(0, end);
+    const lineEnd = cut.lastIndexOf('\n');
+    return lineEnd > cut.length / 2 ? cut.slice(0, lineEnd) : cut;
+}
+/** The full comment text: marker first (so clipping never removes it), then the body, clipped to fit. */
+function commentBody(marker, body, clippedNote = DEFAULT_CLIPPED_NOTE) {
+    const full = `${marker}\n${body}`;
+    if (utf8.encode(full).length <= MAX_COMMENT_BODY)
+        return full;
+    const note = `\n\n---\n\n${clippedNote}\n`;
+    return `${clipToBytes(full, MAX_COMMENT_BODY - utf8.encode(note).length)}${note}`;
+}
+/**
+ * Every comment that starts with `marker` (ours always do; one that merely quotes it is not ours),
+ * oldest first: GitHub lists a conversation in creation order.
+ */
+async function listMarked(octokit, request) {
+    const { owner, repo, issueNumber, marker } = request;
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: 100,
+    });
+    return comments.filter((comment) => comment.body?.startsWith(marker));
+}
+/**
+ * Two runs that start together (a PR opened with labels fires `opened` and `labeled` at once) can
+ * both find no comment and both create one. The oldest is kept; later ones by the same author are
+ * the other run's, and would otherwise linger with a stale report.
+ */
+function duplicatesOf(kept, others) {
+    const author = kept.user?.login;
+    return author ? others.filter((comment) => comment.user?.login === author) : [];
+}
+/**
+ * Updates the PR's comment carrying `marker`, or creates it (unless `createIfMissing` is false).
+ * Matches on the marker, not the author: the token's identity is unknown without another request,
+ * and only Merge Gate writes the marker. Throws a `GitHubApiError` (`MissingPermissionError` on 403).
+ */
+async function upsertStickyComment(octokit, request) {
+    const { owner, repo, issueNumber } = request;
+    const body = commentBody(request.marker, request.body, request.clippedNote);
+    const attempt = async (operation, call) => {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw toGitHubError(error, `${operation} on PR #${issueNumber}`);
+        }
+    };
+    const [existing, ...others] = await attempt('listing the comments', () => listMarked(octokit, request));
+    if (existing) {
+        const { data } = await attempt('updating the Merge Gate comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
+        for (const duplicate of duplicatesOf(existing, others)) {
+            await attempt('removing a duplicate Merge Gate comment', () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id }));
+        }
+        return { action: 'updated', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) };
+    }
+    if (request.createIfMissing === false)
+        return { action: 'none' };
+    const { data } = await attempt('commenting', () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
+    return { action: 'created', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/github/status-sink.ts
+
+/** GitHub answers HTTP 422 to a longer status description. */
+const MAX_DESCRIPTION = 140;
+/**
+ * One line of at most `max` characters (code points, so an emoji is never cut in half), ending in
+ * `…` when clipped. The one place descriptions are clipped (docs/design.md).
+ */
+function clipDescription(description, max = MAX_DESCRIPTION) {
+    const line = description.replace(/\s+/g, ' ').trim();
+    const chars = Array.from(line);
+    return chars.length <= max ? line : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** `StatusSink` posting `POST /repos/{owner}/{repo}/statuses/{sha}`. */
+class GitHubStatusSink {
+    octokit;
+    repository;
+    sha;
+    constructor(octokit, repository, 
+    /** The commit the statuses describe: the PR head, or the merge group's head for `merge_group`. */
+    sha) {
+        this.octokit = octokit;
+        this.repository = repository;
+        this.sha = sha;
+    }
+    async post(context, state, description, targetUrl) {
+        try {
+            await this.octokit.rest.repos.createCommitStatus({
+                ...this.repository,
+                sha: this.sha,
+                context,
+                state,
+                description: clipDescription(description),
+                ...(targetUrl ? { target_url: targetUrl } : {}),
+            });
+        }
+        catch (error) {
+            // The context is not named here: callers list which contexts failed, grouped by reason.
+            throw toGitHubError(error, 'posting a commit status');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/connect.ts
+
+
+
+
+
+/** One client per run, so retry and throttling state is shared by every request the run makes. */
+function connectGitHub(connection) {
+    const octokit = createClient(connection.token, { ...connection.client, baseUrl: connection.apiUrl });
+    const repository = { owner: connection.owner, repo: connection.repo };
+    return {
+        pullRequest: (pullNumber) => new GitHubAdapter({ octokit, ...repository, pullNumber, workspace: connection.workspace }),
+        statusSink: (sha) => new GitHubStatusSink(octokit, repository, sha),
+        stickyComment: (issueNumber, marker) => ({
+            upsert: (body, options) => upsertStickyComment(octokit, { ...repository, issueNumber, marker, body, ...options }),
+        }),
+        mergedPulls: (query) => listMergedPulls(octokit, repository, query),
+    };
+}
+
+// EXTERNAL MODULE: ./src/sources/evaluate-source.ts + 1 modules
+var evaluate_source = __webpack_require__(4404);
+// EXTERNAL MODULE: ./src/history/config-cache.ts
+var config_cache = __webpack_require__(3163);
+// EXTERNAL MODULE: ./src/history/errors.ts
+var errors = __webpack_require__(6605);
+;// CONCATENATED MODULE: ./src/history/github-mode.ts
+
+
+
+
+
+
+/** The two halves of GitHub mode over one client: listing and evaluating. */
+function openGitHubHistory(options) {
+    const session = connectGitHub({
+        owner: options.owner,
+        repo: options.repo,
+        token: options.token,
+        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+        ...(options.client ? { client: options.client } : {}),
+    });
+    return {
+        discover: (query) => discoverGitHubPulls(session, `${options.owner}/${options.repo}`, query),
+        evaluator: new GitHubPullEvaluator(session),
+    };
+}
+async function discoverGitHubPulls(session, repository, query) {
+    let listing;
+    try {
+        listing = await session.mergedPulls(query);
+    }
+    catch (error) {
+        throw new errors/* HistoryError */.t(error instanceof Error ? error.message : String(error));
+    }
+    return {
+        mode: 'github',
+        repository,
+        pulls: listing.pulls.map(toHistoryPull),
+        unknown: [],
+        notes: listing.problem ? [`The list of merged pull requests is incomplete: ${listing.problem}.`] : [],
+        incomplete: listing.problem !== undefined,
+    };
+}
+function toHistoryPull(pull) {
+    return {
+        number: pull.number,
+        title: pull.title,
+        mergedAt: new Date(pull.mergedAt).toISOString(),
+        base: pull.baseSha,
+        head: pull.headSha,
+        headRef: pull.headRef,
+        labels: pull.labels,
+        author: pull.author,
+        origin: 'github',
+    };
+}
+class GitHubPullEvaluator {
+    session;
+    configs = new config_cache/* ConfigCache */.t();
+    memo = new document_memo/* DocumentMemo */.Y();
+    constructor(session) {
+        this.session = session;
+    }
+    async evaluate(pull, proposed) {
+        // Read afresh, as the action does: the PR's own answer has the file count the adapter checks.
+        const source = this.session.pullRequest(pull.number);
+        const options = { configPath: in_force/* DEFAULT_CONFIG_PATH */.Bi, memo: this.memo };
+        const config = this.configs.load(await source.baseConfigText(in_force/* DEFAULT_CONFIG_PATH */.Bi), in_force/* DEFAULT_CONFIG_PATH */.Bi);
+        const base = await (0,evaluate_source/* evaluateSource */.z)(source, config, options);
+        const prefix = config.context_prefix;
+        if (!proposed)
+            return { base, prefix };
+        const other = await (0,evaluate_source/* evaluateSource */.z)(source, proposed, options);
+        return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+    }
+    close() {
+        return Promise.resolve();
+    }
+}
+
+
+/***/ })
+
+};
