@@ -107,11 +107,9 @@ describe('run() on a pull request', () => {
       head: pushed,
       labels,
     });
-    const replayed = {
-      action: 'opened',
-      number: 7,
-      pull_request: { number: 7, labels: [], head: { sha: head, ref: HEAD_REF } },
-    };
+    const replayed = prEvent(7, head, 'opened');
+    const replayedLabels = (replayed.pull_request as { labels: { name: string }[] }).labels;
+    expect(replayedLabels.map((label) => label.name)).not.toContain(labels[0]);
     github.statuses.length = 0;
     const io = await runAction({ payload: replayed });
     expect(github.statusesFor(head)).toEqual([]);
