@@ -5,6 +5,7 @@
  *   parse-cold  the first evaluate() and parse of pr-743's documents, fresh processes, Node 20 and 24
  *   hostile pathological Markdown shapes at n and 4n, and each at the 1 MiB limit
  *   diff    added lines without a patch: the line diff on canon inventories up to ~5 MB
+ *   yaml    the syntax gate on changed YAML files from 1 to 8 MB
  *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
  *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
  *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
@@ -21,6 +22,7 @@ import { endToEnd } from './end-to-end.mjs';
 import { historyBench } from './history.mjs';
 import { hostileInput } from './hostile.mjs';
 import { lineDiff } from './line-diff.mjs';
+import { yamlSyntax } from './yaml.mjs';
 import { parseCold } from './parse-cold.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
@@ -30,6 +32,7 @@ const SECTIONS = {
   'parse-cold': parseCold,
   hostile: hostileInput,
   diff: lineDiff,
+  yaml: yamlSyntax,
   api: apiCost,
   e2e: endToEnd,
   cold: coldStart,
@@ -48,7 +51,7 @@ console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toI
 let usedRepos = false;
 try {
   for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
-    usedRepos ||= !['parser', 'parse-cold', 'hostile', 'diff'].includes(name);
+    usedRepos ||= !['parser', 'parse-cold', 'hostile', 'diff', 'yaml'].includes(name);
     await SECTIONS[name]();
   }
 } finally {
