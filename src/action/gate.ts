@@ -47,7 +47,11 @@ async function evaluateUnder(source: GitHubAdapter, config: Config, configPath: 
   const facts = await source.facts();
   const reader = source.reader({ maxFileBytes: config.limits.max_file_bytes });
   const proposed = await proposedConfigProblems(facts, reader, configPath);
-  return evaluate(facts, reader, config, { configPath, proposedConfigProblems: proposed });
+  return evaluate(facts, reader, config, {
+    configPath,
+    proposedConfigProblems: proposed,
+    evidence: source.evidence(),
+  });
 }
 
 /** Runs the gate for one event. Never rejects. */

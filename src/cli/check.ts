@@ -73,6 +73,7 @@ export const checkCommand: Command = {
       const evaluation = await evaluate(facts, reader, config, {
         configPath: DEFAULT_CONFIG_PATH,
         proposedConfigProblems: await proposedConfigProblems(facts, reader, DEFAULT_CONFIG_PATH),
+        evidence: source.evidence(),
       });
       io.stdout.write(render(evaluation, format, config));
       return exitCode(evaluation);

@@ -1,6 +1,8 @@
 import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.js';
 import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
+import type { EvidenceLookup } from '../model/evidence.js';
+import { CachedLookup } from './evidence/lookup.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
 import { classifyFile } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
@@ -43,6 +45,8 @@ export interface EvaluationContext {
   notes: Finding[];
   /** The config file's own path: never scanned for markers (SPEC §4.5). */
   configPath?: string;
+  /** The source's lookups for verifying the proof's claims (SPEC §9), each made at most once. */
+  evidence: CachedLookup;
 }
 
 /** Builds the shared context: reads proofs, memories and delegation artifacts once. */
@@ -51,6 +55,7 @@ export async function buildContext(
   sourceReader: FileReader,
   config: Config,
   configPath?: string,
+  evidence?: EvidenceLookup,
 ): Promise<EvaluationContext> {
   const reader = boundedReader(sourceReader, config.limits.max_file_bytes);
   // Markdown parsing slows down sharply on huge hostile input, so parsed documents get a lower bound.
@@ -110,6 +115,7 @@ export async function buildContext(
     exemption: exemption.reason,
     notes,
     configPath,
+    evidence: new CachedLookup(evidence),
   };
 }
 

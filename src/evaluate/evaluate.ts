@@ -1,4 +1,5 @@
 import { CHECK_IDS, VERDICT, type CheckId } from '../model/contexts.js';
+import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 import type { CheckResult, Evaluation, Finding } from '../model/results.js';
 import type { Config } from '../config/types.js';
@@ -12,6 +13,8 @@ export interface EvaluateOptions {
   configPath?: string;
   /** Schema problems of a config file this PR proposes (evaluated under the base config, SPEC §2). */
   proposedConfigProblems?: string[];
+  /** The source's lookups for verifying the proof's claims (SPEC §9); without them those claims are not checked. */
+  evidence?: EvidenceLookup;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function evaluate(
 ): Promise<Evaluation> {
   let ctx: EvaluationContext;
   try {
-    ctx = await buildContext(facts, reader, config, options.configPath);
+    ctx = await buildContext(facts, reader, config, options.configPath, options.evidence);
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);
   }
