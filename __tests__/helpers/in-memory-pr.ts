@@ -37,6 +37,8 @@ export class InMemoryPr {
   readonly reads: string[] = [];
   /** Earlier commits of the PR, oldest first, with the files they changed (for stale hashes). */
   readonly commits: { sha: string; files: Record<string, string> }[] = [];
+  /** Files at the base commit, before the PR changed them. */
+  readonly base = new Map<string, string>();
   /** Issues and PRs by `owner/repo#n` (this repository is `octo/repo`). */
   readonly issues = new Map<string, 'issue' | 'pull_request'>();
   /** Check runs and statuses on the head commit; undefined: the token may not read them. */
@@ -127,7 +129,7 @@ export class InMemoryPr {
       readAt: async (sha, path) => {
         log(`read ${sha.slice(0, 7)} ${path}`);
         const commit = this.commits.find((c) => c.sha === sha);
-        const text = commit?.files[path];
+        const text = sha === this.facts.baseSha ? this.base.get(path) : commit?.files[path];
         return text === undefined ? { state: 'absent' } : { state: 'ok', text };
       },
       issue: async ({ repository = 'octo/repo', number }) => {
