@@ -29,7 +29,7 @@ describe('the seed proof (PR #743) through the action', () => {
     expect(github.finalStatuses(head).get('prehandover-proof-check')).toMatchObject({
       state: 'failure',
       description:
-        '.github/workflows/deploy-mat-ai-gateway.yml is listed as delivered (Files Changed) but does not exist at head (+1 more)',
+        '.github/workflows/deploy-mat-ai-gateway.yml is listed as delivered under "Files Changed" but does not exist at head (+1 more)',
     });
     expect(github.finalStatuses(head).get('merge-gate/verdict')?.state).toBe('failure');
     expect(io.levels('error')).toEqual(
@@ -37,7 +37,7 @@ describe('the seed proof (PR #743) through the action', () => {
         {
           level: 'error',
           message:
-            'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new (Files Changed) but this PR does not add or modify it: it does not exist at head either',
+            'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it does not exist at head either',
           props: { title: 'prehandover-proof-check', file: SEED, startLine: 92 },
         },
         expect.objectContaining({ props: { title: 'prehandover-proof-check', file: SEED, startLine: 91 } }),

@@ -126,7 +126,7 @@ describe('merge-gate check: delivered files against the head tree', () => {
     expect(evidence).toEqual([
       expect.objectContaining({
         severity: 'failure',
-        message: 'docs/missing.md is listed as delivered (Deliverables) but does not exist at head',
+        message: 'docs/missing.md is listed as delivered under "Deliverables" but does not exist at head',
       }),
     ]);
   });

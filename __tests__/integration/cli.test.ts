@@ -62,10 +62,10 @@ describe('merge-gate check', () => {
     // The proof's "Files Changed" table, lines 91 and 92: the recorded fixture has no copy of the
     // workflow, and the task definition was never in the PR at all.
     expect(result.stdout).toContain(
-      'PREHANDOVER-session-080-wave12-deploy-20260301.md:92  apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new (Files Changed) but this PR does not add or modify it: it does not exist at head either  [evidence.verify]',
+      'PREHANDOVER-session-080-wave12-deploy-20260301.md:92  apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it does not exist at head either  [evidence.verify]',
     );
     expect(result.stdout).toContain(
-      'PREHANDOVER-session-080-wave12-deploy-20260301.md:91  .github/workflows/deploy-mat-ai-gateway.yml is listed as delivered (Files Changed) but does not exist at head',
+      'PREHANDOVER-session-080-wave12-deploy-20260301.md:91  .github/workflows/deploy-mat-ai-gateway.yml is listed as delivered under "Files Changed" but does not exist at head',
     );
     // Local mode cannot look up issues: it says so instead of passing or failing the claim.
     expect(result.stdout).toContain(

@@ -44,7 +44,7 @@ describe('fixture maturion-isms-pr-743 (the seed proof)', () => {
     });
     const proof = evaluation.results.find((r) => r.check === 'prehandover-proof-check');
     expect(proof?.description).toBe(
-      'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new (Files Changed) but this PR does not add or modify it: it is not among the changed files',
+      'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it is not among the changed files',
     );
     expect(proof?.findings.filter((f) => f.severity === 'failure')).toEqual([
       expect.objectContaining({ file: PROOF, line: 92, configKey: 'evidence.verify' }),

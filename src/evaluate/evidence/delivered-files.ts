@@ -56,7 +56,7 @@ function judge(
     const how = removed.status === 'renamed' ? `renames it to ${removed.path}` : 'deletes it';
     return {
       kind: 'false-claim',
-      message: `${path} is listed as delivered (${claim.where}) but this PR ${how}`,
+      message: `${path} is listed as delivered under "${claim.where}" but this PR ${how}`,
       ...at,
     };
   }
@@ -71,7 +71,7 @@ function judge(
           : 'it is not among the changed files';
     return {
       kind: 'false-claim',
-      message: `${path} is claimed as created/new (${claim.where}) but this PR does not add or modify it: ${state}`,
+      message: `${path} is claimed as created/new under "${claim.where}" but this PR does not add or modify it: ${state}`,
       ...at,
     };
   }
@@ -79,7 +79,7 @@ function judge(
   if (exists) return undefined;
   return {
     kind: 'false-claim',
-    message: `${path} is listed as delivered (${claim.where}) but does not exist at head${nameHint(path, files)}`,
+    message: `${path} is listed as delivered under "${claim.where}" but does not exist at head${nameHint(path, files)}`,
     ...at,
   };
 }

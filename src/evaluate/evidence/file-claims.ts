@@ -13,7 +13,7 @@ export interface FileClaim {
   /** The row or item says the file is created / new / added: the PR must add or modify it. */
   saysCreated: boolean;
   line: number;
-  /** Where it was found, for messages: the table's section heading, or "checklist". */
+  /** Where it was found, for messages: the heading of its table or checklist. */
   where: string;
   /** The row says the file was renamed or moved: its path may be the old one, gone from head. */
   saysMoved: boolean;
@@ -54,7 +54,7 @@ export function fileClaims(doc: ProofDocument): FileClaim[] {
     if (!item.checked || !item.headings.some((h) => FILES_TOPIC.test(h))) continue;
     if (NEGATIVE_SECTION.test(item.headings.at(-1) ?? '')) continue;
     const claim = itemClaim(item.text);
-    if (claim) claims.push({ ...claim, line: item.line, where: 'checklist' });
+    if (claim) claims.push({ ...claim, line: item.line, where: item.headings.at(-1) ?? 'checklist' });
   }
   return claims;
 }

@@ -70,7 +70,7 @@ describe('delivered files (SPEC §9.1)', () => {
     const proof = result(evaluation, 'prehandover-proof-check');
     expect(proof.state).toBe('failure');
     expect(proof.description).toBe(
-      'packages/ai-centre/src/__tests__/personas/PersonaLoader.validation.test.ts is listed as delivered (Bundle Completeness) but does not exist at head',
+      'packages/ai-centre/src/__tests__/personas/PersonaLoader.validation.test.ts is listed as delivered under "Bundle Completeness" but does not exist at head',
     );
     expect(proof.findings).toContainEqual({
       severity: 'failure',
@@ -97,7 +97,7 @@ describe('delivered files (SPEC §9.1)', () => {
     expect(evidenceFindings(evaluation).filter((f) => f.severity === 'failure')).toEqual([
       expect.objectContaining({
         message:
-          'packages/ai-centre/src/agents/maturion-advisor.md is claimed as created/new (Artifact Manifest) but this PR does not add or modify it: it exists at head unchanged',
+          'packages/ai-centre/src/agents/maturion-advisor.md is claimed as created/new under "Artifact Manifest" but this PR does not add or modify it: it exists at head unchanged',
         line: lineOf(pr, 'maturion-advisor.md` | ✅ Created'),
       }),
     ]);
@@ -148,7 +148,7 @@ describe('delivered files (SPEC §9.1)', () => {
         .filter((f) => f.severity === 'failure')
         .map((f) => f.message),
     ).toEqual([
-      'qa-builder/knowledge/index.md is listed as delivered (Version Bumps) but does not exist at head',
+      'qa-builder/knowledge/index.md is listed as delivered under "Version Bumps" but does not exist at head',
     ]);
   });
 
