@@ -98,8 +98,10 @@ export class GitHubEvidence implements EvidenceLookup {
 
   /** `GET /issues/{n}`: a pull request carries `pull_request`. Another repository's 404 may be a private one. */
   async issue(reference: IssueReference): Promise<IssueLookup> {
-    const [owner = '', repo = ''] = (reference.repository ?? this.repository).split('/');
-    const ours = `${owner}/${repo}`.toLowerCase() === this.repository.toLowerCase();
+    const written = (reference.repository ?? this.repository).split('/');
+    const ours = written.join('/').toLowerCase() === this.repository.toLowerCase();
+    // GitHub matches names case-insensitively; ours is asked for as the workflow names it.
+    const [owner = '', repo = ''] = ours ? [this.options.owner, this.options.repo] : written;
     const name = `${ours ? '' : `${owner}/${repo}`}#${reference.number}`;
     return this.lookup(`reading issue ${name}`, async () => {
       try {
@@ -185,9 +187,9 @@ export class GitHubEvidence implements EvidenceLookup {
 }
 
 function permissionHint(operation: string): string {
-  return operation.includes('check runs')
-    ? 'grant `checks: read` in the workflow'
-    : 'check the workflow permissions';
+  if (operation.includes('check runs')) return 'grant `checks: read` in the workflow';
+  if (operation.startsWith('reading issue')) return 'grant `issues: read` in the workflow';
+  return 'check the workflow permissions';
 }
 
 function unavailable(reason: string): { state: 'unavailable'; reason: string } {
