@@ -16,6 +16,7 @@ const HEX64 = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g;
 /** Inventory entry hashes are governance/alignment's job (SPEC §9.2). */
 const INVENTORY = /inventory/i;
 /** Wrapping a token may carry in prose: quotes, brackets, emphasis, a trailing colon or comma. */
+const MAX_TOKEN = 420;
 const TOKEN_WRAPPING = /^[`*_"'([{<]+|[`*_"')\]}>,;:.]+$/g;
 
 /** The hash claims of a proof, in document order. */
@@ -56,6 +57,8 @@ function lineClaim(text: string): Omit<HashClaim, 'line'> | undefined {
   if (hashes.length !== 1 || INVENTORY.test(text)) return undefined;
   const paths = text
     .split(/\s+/)
+    // A path is at most 400 characters: longer tokens are skipped before any pattern runs on them.
+    .filter((token) => token.length <= MAX_TOKEN)
     .map((token) => readWrittenPath(token.replace(TOKEN_WRAPPING, '')))
     .filter(isClaimable);
   return paths.length === 1

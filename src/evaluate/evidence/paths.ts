@@ -13,6 +13,7 @@ export type WrittenPath =
   /** Written as a path but never a claim about this repository's head tree. */
   | { kind: 'skip'; reason: 'directory' | 'absolute' | 'relative' | 'other-repository'; path: string };
 
+const MAX_PATH = 400;
 /** One path segment: letters, digits and the punctuation real file names use (`[id]`, `(group)`, `@scope`). */
 const SEGMENT = String.raw`[A-Za-z0-9_.@+\-\[\]()~]+`;
 const PATH_SHAPE = new RegExp(String.raw`^(?:${SEGMENT}/)*${SEGMENT}/?$`);
@@ -30,8 +31,10 @@ const LINE_SUFFIX = /(?::\d+(?:-\d+)?|#L\d+(?:-L?\d+)?)$/;
  * placeholder like `<file>.md`, a version number, a tally).
  */
 export function readWrittenPath(raw: string): WrittenPath | undefined {
+  // Checked before any pattern runs: a cell of prose (or a hostile one) is not a path.
+  if (raw.length > MAX_PATH + 40) return undefined;
   let text = raw.trim().replace(LINE_SUFFIX, '');
-  if (text === '' || text.length > 400) return undefined;
+  if (text === '' || text.length > MAX_PATH) return undefined;
   if (OTHER_REPOSITORY.test(text)) return { kind: 'skip', reason: 'other-repository', path: text };
   if (/^(?:\/|~\/|[A-Za-z]:[\\/])/.test(text)) {
     return PATH_SHAPE.test(text.replace(/^(?:~\/|[A-Za-z]:[\\/]|\/)/, '').replace(/\\/g, '/'))

@@ -16,9 +16,11 @@ interface WrittenReference extends IssueReference {
   pullUrl: boolean;
 }
 
-const URL_REFERENCE = /github\.com\/([\w.-]+\/[\w.-]+)\/(issues|pull)\/(\d+)/i;
+const URL_REFERENCE = /github\.com\/([\w.-]{1,100}\/[\w.-]{1,100})\/(issues|pull)\/(\d{1,9})/i;
 /** `#12`, `repo#12` (same owner) or `owner/repo#12`. */
-const HASH_REFERENCE = /(?:\b([\w.-]+\/)?([\w.-]+))?#(\d+)\b/g;
+const HASH_REFERENCE = /(?:\b([\w.-]{1,100}\/)?([\w.-]{1,100}))?#(\d{1,9})\b/g;
+/** An issue field is a line; a longer value is prose, and the references are read from its start only. */
+const MAX_VALUE = 1000;
 /** `PR #12` or `pull request #12` in an issue field is said to be a PR: not a claim that it is an issue. */
 const SAID_TO_BE_PR = /\b(?:PRs?|pull requests?|pulls?)\s*:?\s*$/i;
 
@@ -30,7 +32,7 @@ export async function triggeringIssueFindings(
 ): Promise<EvidenceFinding[]> {
   const field = firstField(doc, 'issue');
   if (!field?.value) return [];
-  const reference = referenceIn(field.value, lookup.repository);
+  const reference = referenceIn(field.value.slice(0, MAX_VALUE), lookup.repository);
   if (!reference) return [];
   const at = { line: field.line };
   const ours = reference.repository === undefined || sameRepository(reference.repository, lookup.repository);
