@@ -37,12 +37,13 @@ export async function evidenceFindings(ctx: EvaluationContext): Promise<Finding[
   const findings: Finding[] = [];
   const governing = ctx.proofs.governing;
   if (governing?.doc) {
-    const own = [
-      ...(await claimsOf(governing.path, governing.doc)),
-      ...(await triggeringIssueFindings(governing.doc, ctx.facts.number, ctx.evidence)),
-      ...(await testClaimFindings(governing.doc, ctx.config.evidence.test_check_pattern, ctx.evidence)),
-    ];
-    findings.push(...own.map((f) => toFinding(f, governing.path, mode === 'enforce')));
+    // The three kinds of lookup are independent: their requests overlap (findings keep this order).
+    const own = await Promise.all([
+      claimsOf(governing.path, governing.doc),
+      triggeringIssueFindings(governing.doc, ctx.facts.number, ctx.evidence),
+      testClaimFindings(governing.doc, ctx.config.evidence.test_check_pattern, ctx.evidence),
+    ]);
+    findings.push(...own.flat().map((f) => toFinding(f, governing.path, mode === 'enforce')));
   }
   for (const related of ctx.proofs.related) {
     if (!related.doc) continue;
