@@ -20,7 +20,7 @@ export async function evidenceFindings(ctx: EvaluationContext): Promise<Finding[
   const mode = ctx.config.evidence.verify;
   if (mode === 'off') return [];
   const files = pullRequestFiles(ctx.facts.changedFiles);
-  const budget = { reads: 0 };
+  const budget = { reads: 0, files: new Set<string>() };
   const claimsOf = async (path: string, doc: ProofDocument) => [
     ...(await deliveredFileFindings(doc, files, ctx.evidence)),
     ...(await statedHashFindings(doc, {

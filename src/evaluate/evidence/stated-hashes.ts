@@ -15,6 +15,8 @@ import type { EvidenceFinding, PullRequestFiles } from './types.js';
 
 /** Reads of earlier versions per evaluation: a proof listing fifty stale hashes costs at most this many requests. */
 export const MAX_HISTORY_READS = 40;
+/** Files hashed at head per evaluation (each may be a request): a hostile proof cannot make thousands. */
+export const MAX_HASHED_FILES = 50;
 
 export interface HashContext {
   proofPath: string;
@@ -24,7 +26,7 @@ export interface HashContext {
   headSha: string;
   baseSha: string;
   /** Shared by every proof of one evaluation. */
-  budget: { reads: number };
+  budget: { reads: number; files: Set<string> };
 }
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -41,6 +43,11 @@ export async function statedHashFindings(doc: ProofDocument, ctx: HashContext): 
     const key = `${path}\0${claim.sha256}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (!ctx.budget.files.has(path) && ctx.budget.files.size >= MAX_HASHED_FILES) {
+      notChecked.push(`${path} (over the limit of ${MAX_HASHED_FILES} hashed files per run)`);
+      continue;
+    }
+    ctx.budget.files.add(path);
     const content = await ctx.reader.read(path);
     // A file missing at head is the delivered-files rule's finding, not a hash mismatch.
     if (content.state === 'absent') continue;
@@ -59,7 +66,7 @@ export async function statedHashFindings(doc: ProofDocument, ctx: HashContext): 
   if (notChecked.length > 0) {
     findings.push({
       kind: 'not-checked',
-      message: `Stated SHA-256 not verified for ${notChecked.join(', ')}`,
+      message: `Stated SHA-256 not verified for ${notChecked.length} file(s): ${notChecked.slice(0, 3).join(', ')}${notChecked.length > 3 ? ', …' : ''}`,
     });
   }
   return findings;

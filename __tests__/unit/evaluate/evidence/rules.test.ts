@@ -264,6 +264,27 @@ describe('stated SHA-256 (SPEC §9.2)', () => {
     );
   });
 
+  it('hashes at most 50 files per run, and says which were not verified', async () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `| \`docs/f${i}.md\` | Created | \`${sha256(`${i}\n`)}\` |`,
+    );
+    const pr = prWith(
+      `## Files Modified — SHA256 Checksums\n\n| File | Action | SHA256 |\n|---|---|---|\n${rows.join('\n')}\n`,
+    );
+    for (let i = 0; i < 60; i += 1) pr.change(`docs/f${i}.md`, `${i}\n`);
+    const evaluation = await evaluateWith(pr);
+    expect(result(evaluation, 'prehandover-proof-check').state).toBe('success');
+    expect(evidenceFindings(evaluation)).toContainEqual(
+      expect.objectContaining({
+        severity: 'notice',
+        message:
+          'Stated SHA-256 not verified for 10 file(s): docs/f50.md (over the limit of 50 hashed files per run), docs/f51.md (over the limit of 50 hashed files per run), docs/f52.md (over the limit of 50 hashed files per run), …',
+      }),
+    );
+    expect(pr.reads.filter((path) => path.startsWith('docs/'))).toHaveLength(50);
+  });
+
   it('says an unchanged file never matched without reading history', async () => {
     const pr = prWith(table(sha256('old\n'))).atHead(CANON, '# Watchdog\n');
     const messages = evidenceFindings(await evaluateWith(pr)).map((f) => f.message);
