@@ -56,10 +56,15 @@ function states(statuses: Map<string, PostedStatus>): string[] {
   return CHECK_IDS.map((check) => statuses.get(check)?.state ?? 'missing');
 }
 
-/** Fixture 743 as a temporary git repository, served as PR #743. */
-async function serve743(): Promise<string> {
-  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+/**
+ * Fixture 743 as a temporary git repository, served as PR #743. Its proof claims a file the PR
+ * never delivered, so the suites about plumbing serve it under `evidence.verify: off`.
+ */
+async function serve743(evidence: 'enforce' | 'off' = 'off'): Promise<string> {
+  const config = { '.github/merge-gate.yml': `evidence:\n  verify: ${evidence}\n` };
+  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF, config);
   await github.servePullRequestFromGit(repo.dir, { number: 743, headRef: HEAD_REF, base, head });
+  github.evidence.setIssue('octo/repo', 741);
   return head;
 }
 
@@ -119,6 +124,17 @@ describe('node dist/index.js', () => {
       /^::error title=prehandover-proof-check,file=\.agent-workspace\/foreman-v2\/memory\/PREHANDOVER-session-08[01]-[\w-]+\.md,line=\d+::.*PENDING/m,
     );
     expect(run.code).toBe(0); // fail-on: error, and nothing errored
+  });
+
+  it('annotates a false claim of the proof on its line (the seed claims a file its PR never had)', async () => {
+    const head = await serve743('enforce');
+    const run = await runBundle({ eventName: 'pull_request_target', payload: prEvent(743, head) });
+
+    expect(github.finalStatuses(head).get('prehandover-proof-check')?.state).toBe('failure');
+    expect(run.stdout).toContain(
+      '::error title=prehandover-proof-check,file=.agent-workspace/foreman-v2/memory/PREHANDOVER-session-080-wave12-deploy-20260301.md,line=92::apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it does not exist at head either',
+    );
+    expect(run.code).toBe(0); // fail-on: error
   });
 
   it('posts failures and (fail-on: failure) fails the step with exit code 1', async () => {

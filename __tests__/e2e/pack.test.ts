@@ -112,24 +112,34 @@ describe('the npm package', () => {
     expect(result.stdout.trim()).toBe(PACKAGE.version);
   });
 
-  it('runs the seven checks on the demo PR: verdict success, exit 0', () => {
+  it('runs the seven checks on the demo PR: catches the false claim of its proof, exit 1', () => {
     const result = run(bin, ['check', '--fixture', DEMO_PR, '--format', 'json'], consumer);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as {
       verdict: string;
       role: string;
       governingProof: string;
       checks: { context: string; state: string; description: string }[];
     };
-    expect(report.verdict).toBe('success');
+    expect(report.verdict).toBe('failure');
     expect(report.role).toBe('foreman');
     expect(report.governingProof).toBe(
       '.agent-workspace/foreman-v2/memory/PREHANDOVER-session-080-wave12-deploy-20260301.md',
     );
     expect(report.checks.map((check) => check.context)).toEqual([...CHECK_IDS]);
-    for (const check of report.checks) expect(check.state).toBe('success');
-    expect(report.checks.at(-1)?.description).toBe('All checks passed: this PR may merge');
+    expect(report.checks.map((check) => check.state)).toEqual([
+      'failure',
+      'success',
+      'success',
+      'success',
+      'success',
+      'success',
+      'failure',
+    ]);
+    expect(report.checks[0]?.description).toBe(
+      'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it is not among the changed files',
+    );
   });
 
   it('runs through npx from a clean directory: --version, explain, init --dir, check --fixture', () => {

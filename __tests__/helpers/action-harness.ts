@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { ActionIO, AnnotationProps } from '../../src/action/io.js';
 import { run } from '../../src/action/run.js';
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/types.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { connectGitHub } from '../../src/github/connect.js';
 import { CHECK_IDS } from '../../src/model/contexts.js';
@@ -19,6 +21,7 @@ export const TOKEN = 'ghs_integrationTestToken0123456789';
 export const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
 export const HEAD_REF = 'copilot/deploy-ai-gateway-production';
 export const RUN_URL = 'https://github.com/octo/repo/actions/runs/4242';
+const CONFIG_PATH = '.github/merge-gate.yml';
 const quiet = { debug: () => undefined, warn: () => undefined };
 
 /** `ActionIO` that records everything the action says. */
@@ -66,6 +69,7 @@ export async function engineSays(
   base: string,
   head: string,
   labels: string[] = [],
+  config: Config = DEFAULT_CONFIG,
 ): Promise<Evaluation> {
   const source = new LocalGitSource({
     repo: repo.dir,
@@ -76,9 +80,10 @@ export async function engineSays(
     author: 'copilot-swe-agent[bot]',
   });
   try {
-    return await evaluate(await source.facts(), source.reader(), DEFAULT_CONFIG, {
+    return await evaluate(await source.facts(), source.reader(), config, {
       configPath: '.github/merge-gate.yml',
       mergeBaseReader: source.mergeBaseReader(),
+      evidence: source.evidence(),
     });
   } finally {
     await source.close();
@@ -121,9 +126,19 @@ export function actionHarness(github: () => FakeGitHub) {
     return io;
   }
 
-  /** A PR from fixture 743 in a temp repository, served by the fake; returns what the engine says of it. */
-  async function serveFixturePr(options: { labels?: string[]; number?: number } = {}) {
-    const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  /**
+   * A PR from fixture 743 in a temp repository, served by the fake; returns what the engine says of
+   * it. The seed proof claims a file its PR never delivered (and the recorded fixture lacks the
+   * workflow it changed), so with evidence verification on it fails: the suites about the action's
+   * plumbing serve it under a base config with `evidence.verify: off` (the default here), and
+   * action-evidence.test.ts serves it with `enforce`.
+   */
+  async function serveFixturePr(
+    options: { labels?: string[]; number?: number; evidence?: 'enforce' | 'warn' | 'off' } = {},
+  ) {
+    const configText = `evidence:\n  verify: ${options.evidence ?? 'off'}\n`;
+    const config = loadConfig(configText, CONFIG_PATH);
+    const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF, { [CONFIG_PATH]: configText });
     await github().servePullRequestFromGit(repo.dir, {
       number: options.number ?? 7,
       headRef: HEAD_REF,
@@ -131,7 +146,9 @@ export function actionHarness(github: () => FakeGitHub) {
       head,
       labels: options.labels,
     });
-    return { repo, base, head, expected: await engineSays(repo, base, head, options.labels) };
+    // The proof's triggering issue: on GitHub it is an issue (a local run cannot look it up).
+    github().evidence.setIssue('octo/repo', 741);
+    return { repo, base, head, expected: await engineSays(repo, base, head, options.labels, config) };
   }
 
   /**

@@ -30,6 +30,7 @@ import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
 import { contentFileJson, diffEntryJson, pullRequestJson, statusJson } from './github-answers.js';
 import { pullListPage } from './fake-pull-list.js';
+import { FakeEvidence } from './fake-evidence.js';
 import {
   answerWithFault,
   pageOf,
@@ -113,6 +114,8 @@ export class FakeGitHub {
   readonly statuses: PostedStatus[] = [];
   /** The PRs' conversation comments (issue comments). */
   readonly comments = new FakeComments();
+  /** Issues, check runs, trees and commits for evidence verification (see fake-evidence.ts). */
+  readonly evidence = new FakeEvidence();
   latencyMs: number;
   readonly repository: string;
   private readonly pulls = new Map<string, FakePullRequest>();
@@ -296,12 +299,20 @@ export class FakeGitHub {
         case 'comments':
           return this.serveComments(res, url, recorded, params[0] ?? '', Number(params[1]));
         default:
+          if (await this.evidence.serve(recorded.method, path, url, res, this.evidenceHost)) return;
           return send(res, 404, { message: 'Not Found' });
       }
     } catch (error) {
       send(res, 500, { message: `fake server error: ${(error as Error).message}` });
     }
   }
+
+  private readonly evidenceHost = {
+    gitDirOf: (repository: string) => this.gitRepos.get(repository),
+    pullOf: (repository: string, number: number) => this.pulls.get(`${repository}#${number}`),
+    statusesOn: (repository: string, sha: string) =>
+      this.statuses.filter((s) => s.repository === repository && s.sha === sha),
+  };
 
   private authorized(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';

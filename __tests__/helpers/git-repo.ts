@@ -145,8 +145,9 @@ export function removeTempRepos(): void {
 export function gitRepoFromFixture(
   fixtureDir: string,
   headRef: string,
+  baseFiles: Record<string, FileSpec> = {},
 ): { repo: TempRepo; base: string; head: string } {
-  const repo = createRepo({ files: { 'README.md': '# base\n' } });
+  const repo = createRepo({ files: { 'README.md': '# base\n', ...baseFiles } });
   const base = repo.sha();
   repo.branch(headRef);
   const root = join(fixtureDir, 'head');

@@ -19,6 +19,18 @@ describe('merge-gate explain', () => {
     expect((await run(['explain', 'merge-gate/verdict'])).stdout).toContain('tests.allow');
   });
 
+  it('lists what prehandover-proof-check fails on, the evidence rules included', async () => {
+    const { code, stdout } = await run(['explain', 'prehandover-proof-check']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('evidence: a delivered file');
+    expect(stdout).toContain('stale (matches an earlier commit of the PR');
+    expect(stdout).toContain('hash of empty input');
+    expect(stdout).toContain('a triggering issue that is a pull request');
+    expect(stdout).toContain('evidence (warning): test results reported on a head commit with no check run');
+    expect(stdout).toContain('evidence.verify');
+    expect(stdout).toContain('evidence.test_check_pattern');
+  });
+
   it('names only keys the schema has, for every check', async () => {
     const schema = JSON.parse(readFileSync('schema/merge-gate.schema.json', 'utf8'));
     const exists = (key: string): boolean => {

@@ -50,14 +50,39 @@ describe('merge-gate check', () => {
     expect(result.stdout).toContain('Verdict: failure');
   });
 
-  it('exits 0 for a real foreman PR (maturion-isms #743) committed on its own branch', async () => {
+  it('exits 1 for the real foreman PR (maturion-isms #743): its proof claims files the branch does not hold, on their lines', async () => {
     const repo = createRepo({ files: { 'README.md': '# ISMS\n' } });
     repo.branch('copilot/deploy-ai-gateway-production');
     repo.commit('wave 12 handover', filesUnder(join(PR_743, 'head')));
     const result = await run(['check', '--repo', repo.dir]);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^✖ prehandover-proof-check/m);
     expect(result.stdout).toMatch(/^Governing proof: .*PREHANDOVER-session-080-wave12-deploy-20260301\.md$/m);
+    // The proof's "Files Changed" table, lines 91 and 92: the recorded fixture has no copy of the
+    // workflow, and the task definition was never in the PR at all.
+    expect(result.stdout).toContain(
+      'PREHANDOVER-session-080-wave12-deploy-20260301.md:92  apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it does not exist at head either  [evidence.verify]',
+    );
+    expect(result.stdout).toContain(
+      'PREHANDOVER-session-080-wave12-deploy-20260301.md:91  .github/workflows/deploy-mat-ai-gateway.yml is listed as delivered under "Files Changed" but does not exist at head',
+    );
+    // Local mode cannot look up issues: it says so instead of passing or failing the claim.
+    expect(result.stdout).toContain(
+      'notice: Triggering issue #741 not looked up: a local run has no GitHub API',
+    );
+  });
+
+  it('exits 0 for the same PR with evidence.verify: off (every other check passes)', async () => {
+    const repo = createRepo({
+      files: { 'README.md': '# ISMS\n', '.github/merge-gate.yml': 'evidence:\n  verify: off\n' },
+    });
+    repo.branch('copilot/deploy-ai-gateway-production');
+    repo.commit('wave 12 handover', filesUnder(join(PR_743, 'head')));
+    const result = await run(['check', '--repo', repo.dir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('evidence.verify');
   });
 
   it('exits 1 when the same proof is handed over from another branch', async () => {

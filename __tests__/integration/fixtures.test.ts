@@ -30,18 +30,36 @@ function states(evaluation: Evaluation): Record<string, string> {
 }
 
 describe('fixture maturion-isms-pr-743 (the seed proof)', () => {
-  it('passes all seven checks', async () => {
+  it('fails only prehandover-proof-check: the proof claims a file as New that its PR never delivered (line 92)', async () => {
     const { facts, reader } = await load743();
     const evaluation = await evaluate(facts, reader, configWith());
     expect(states(evaluation)).toEqual({
-      'prehandover-proof-check': 'success',
+      'prehandover-proof-check': 'failure',
       'session-memory-check': 'success',
       'foreman-implementation-check': 'success',
       'builder-involvement-check': 'success',
       'stop-and-fix/enforcement': 'success',
       'governance/alignment': 'success',
-      'merge-gate/verdict': 'success',
+      'merge-gate/verdict': 'failure',
     });
+    const proof = evaluation.results.find((r) => r.check === 'prehandover-proof-check');
+    expect(proof?.description).toBe(
+      'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new under "Files Changed" but this PR does not add or modify it: it is not among the changed files',
+    );
+    expect(proof?.findings.filter((f) => f.severity === 'failure')).toEqual([
+      expect.objectContaining({ file: PROOF, line: 92, configKey: 'evidence.verify' }),
+    ]);
+    expect(evaluation.governingProof).toBe(PROOF);
+  });
+
+  it('passes all seven checks with evidence.verify: off', async () => {
+    const { facts, reader } = await load743();
+    const evaluation = await evaluate(
+      facts,
+      reader,
+      configWith({ evidence: { ...configWith().evidence, verify: 'off' } }),
+    );
+    expect(new Set(Object.values(states(evaluation)))).toEqual(new Set(['success']));
     expect(evaluation.governingProof).toBe(PROOF);
     expect(evaluation.relatedProofs).toEqual([expect.stringContaining('PREHANDOVER-session-081')]);
     expect(evaluation.role).toBe('foreman');

@@ -4,6 +4,7 @@
  */
 import { CHECK_IDS } from '../../src/model/contexts.js';
 import type { Evaluation } from '../../src/model/results.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 import { evaluatePr, failures, goodForemanPr, result } from '../helpers/evaluate-pr.js';
 import { configWith, InMemoryPr } from '../helpers/in-memory-pr.js';
 import { MEMORY_PATH, PROOF_PATH, memoryText, proofText } from '../helpers/proofs.js';
@@ -163,6 +164,11 @@ const HOSTILE: Record<string, string> = {
   'path separators': 'a/'.repeat(N / 2),
   'glob characters': '**/{a,'.repeat(N / 6),
   'astral characters': '\u{1F600}'.repeat(N / 2),
+  'dots then a letter': `${'.'.repeat(N)}x`,
+  'hex digits then a mismatch': `${'ab'.repeat(N / 2)}g`,
+  'reference prefixes': `${'a-'.repeat(N / 2)}#`,
+  'repository URLs': 'github.com/a/'.repeat(N / 13),
+  'path segments then a space': `${'a/'.repeat(N / 2)}a.md x`,
 };
 
 /** A PR with `text` in every place the checks match a pattern against. */
@@ -175,8 +181,12 @@ function prCarrying(text: string): InMemoryPr {
     date: line,
     token: line,
     builders: `| ${line} | ${line} | ${line} |`,
-    extra: `\n## ${line}\n\nQP verdict: ${line}\nTests: ${line}\n- [x] ${line}\n`,
-  });
+    extra:
+      `\n## ${line}\n\nQP verdict: ${line}\nTests: ${line}\n- [x] ${line}\n` +
+      // What the evidence rules read: a files table's cells, a path and a hash on a line.
+      `\n## Files Changed\n\n| File | Status | SHA256 |\n|---|---|---|\n| ${line} | ${line} | ${line} ${'a'.repeat(64)} |\n` +
+      `\n${line} ${'b'.repeat(64)}\n- [x] Evidence: ${line} — ${line}\n`,
+  }).replace('[Wave 14] Wire the endpoint — Issue #900', line);
   return new InMemoryPr()
     .with({ title: line, body: text, labels: [line, 'x'.repeat(10_000)], headRef: line })
     .change(PROOF_PATH, proof)
@@ -187,7 +197,11 @@ function prCarrying(text: string): InMemoryPr {
 
 describe('regex-hostile strings against every pattern the checks apply', () => {
   it.each(Object.entries(HOSTILE))('completes with seven terminal results: %s', async (_name, text) => {
-    expectSevenTerminal(await evaluatePr(prCarrying(text)));
+    const pr = prCarrying(text);
+    // With the evidence lookups, so every claim reaches its rule too.
+    expectSevenTerminal(
+      await evaluate(pr.pullRequest(), pr.reader(), configWith(), { evidence: pr.evidence() }),
+    );
   });
 
   it('a 10,000-character label neither matches the override label nor breaks the report', async () => {

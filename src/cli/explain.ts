@@ -15,7 +15,7 @@ Options:
 `;
 
 /** What each check is for, from the check definitions themselves (one source of truth). */
-function describe(): Map<string, { summary: string; configKeys: string[] }> {
+function describe(): Map<string, { summary: string; configKeys: string[]; findings?: string[] }> {
   return new Map([...CHECKS, verdictDescription].map((c) => [c.id as string, c]));
 }
 
@@ -38,7 +38,12 @@ export const explainCommand: Command = {
     }
     const check = checks.get(name);
     if (!check) throw new UsageError(`unknown check "${name}"; one of: ${CHECK_IDS.join(', ')}`);
-    io.stdout.write(`${name}\n\n${check.summary}\n\nConfig keys (docs/configuration.md):\n`);
+    io.stdout.write(`${name}\n\n${check.summary}\n`);
+    if (check.findings) {
+      io.stdout.write('\nFails on (or warns, where marked):\n');
+      for (const finding of check.findings) io.stdout.write(`  * ${finding}\n`);
+    }
+    io.stdout.write('\nConfig keys (docs/configuration.md):\n');
     for (const key of check.configKeys) io.stdout.write(`  - ${key}\n`);
     return EXIT.success;
   },

@@ -118,6 +118,10 @@ export const DEFAULT_CONFIG: Config = {
     governance_paths: ['governance/**', '.github/agents/**', '.agent-admin/**'],
     frozen: ['**/02-architecture/**', '.github/agents/**'],
   },
+  evidence: {
+    verify: 'enforce',
+    test_check_pattern: '\\b(tests?|testing|jest|vitest|mocha|pytest|playwright|cypress|e2e|ci)\\b',
+  },
   tests: { allow: [] },
   limits: { max_file_bytes: 5 * 1024 * 1024, max_markdown_bytes: 1024 * 1024 },
 };

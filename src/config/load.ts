@@ -16,6 +16,7 @@ const REGEX_KEYS: { path: [string, string]; flags: string }[] = [
   { path: ['roles', 'foreman_agent_pattern'], flags: 'i' },
   { path: ['token', 'pattern'], flags: '' },
   { path: ['token', 'heading_pattern'], flags: 'i' },
+  { path: ['evidence', 'test_check_pattern'], flags: 'i' },
 ];
 
 /**

@@ -75,6 +75,13 @@ export interface Config {
     governance_paths: string[];
     frozen: string[];
   };
+  /** Claims in the proof verified against the PR itself (SPEC §9). */
+  evidence: {
+    /** `enforce`: a false claim fails `prehandover-proof-check`; `warn`: a warning; `off`: not verified. */
+    verify: 'enforce' | 'warn' | 'off';
+    /** Regex (case-insensitive) naming the check runs and statuses that run tests (SPEC §9.4). */
+    test_check_pattern: string;
+  };
   tests: {
     /** Qualifiers that waive a not-green test evidence item (e.g. `EXPECTED RED`). */
     allow: string[];

@@ -1,6 +1,8 @@
 import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.js';
 import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
+import type { EvidenceLookup } from '../model/evidence.js';
+import { CachedLookup } from './evidence/lookup.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
 import { plainParser, type DocumentMemo, type DocumentParser } from './document-memo.js';
 import { classifyFile } from './classify.js';
@@ -70,6 +72,8 @@ export interface EvaluationContext {
   configPath?: string;
   /** Files read up front that the source could not serve, by what depends on them (see `requireServed`). */
   unavailable: Record<ContextPart, UnavailableFileError[]>;
+  /** The source's lookups for verifying the proof's claims (SPEC §9), each made at most once. */
+  evidence: CachedLookup;
 }
 
 /**
@@ -101,6 +105,7 @@ export async function buildContext(
   config: Config,
   configPath?: string,
   memo?: DocumentMemo,
+  evidence?: EvidenceLookup,
 ): Promise<EvaluationContext> {
   const expected = mustExist(facts.changedFiles);
   const maxBytes = config.limits.max_file_bytes;
@@ -175,6 +180,7 @@ export async function buildContext(
     notes,
     configPath,
     unavailable,
+    evidence: new CachedLookup(evidence),
   };
 }
 

@@ -1,4 +1,5 @@
 import { CHECK_IDS, VERDICT, type CheckId } from '../model/contexts.js';
+import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 import type { CheckResult, Evaluation, Finding } from '../model/results.js';
 import type { Config } from '../config/types.js';
@@ -21,6 +22,8 @@ export interface EvaluateOptions {
   mergeBaseReader?: FileReader;
   /** Parsed documents shared with other evaluations in this process (`merge-gate history`). */
   memo?: DocumentMemo;
+  /** The source's lookups for verifying the proof's claims (SPEC §9); without them those claims are not checked. */
+  evidence?: EvidenceLookup;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function evaluate(
       config,
       options.configPath,
       options.memo,
+      options.evidence,
     );
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);

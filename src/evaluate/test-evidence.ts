@@ -54,6 +54,22 @@ export function notGreenTestEvidence(doc: ProofDocument, file: string, allow: re
   return findings;
 }
 
+/** A test result as reported: `559/559 tests`, `42 passing`, `12 tests passed`, `3 failed`. */
+const REPORTED_RESULT =
+  /\b\d+\s*\/\s*\d+\s+(?:tests?|passing|passed|pass|green)\b|\b\d+\s+(?:tests?\s+)?(?:passing|passed|failed|failing)\b/i;
+
+/**
+ * The first test evidence item that reports a result of a test run (SPEC §9.4): a tally or a count
+ * of passing or failing tests, under the same headings and keys as the green-ness rule above.
+ */
+export function reportedTestResult(doc: ProofDocument): { text: string; line: number } | undefined {
+  for (const item of evidenceItems(doc)) {
+    const match = REPORTED_RESULT.exec(item.text.slice(0, 10_000));
+    if (match) return { text: match[0], line: item.line };
+  }
+  return undefined;
+}
+
 function notGreenReason(item: EvidenceItem): string | undefined {
   const text = item.text.slice(0, 10_000);
   for (const match of text.matchAll(item.inTable ? BARE_TALLY : TALLY)) {

@@ -10,6 +10,7 @@ import { isTruncated, listChangedFiles } from './changed-files.js';
 import type { GitHubClient } from './client.js';
 import { fetchFileContent } from './contents.js';
 import { GitHubApiError, TruncatedFileListError, toGitHubError } from './errors.js';
+import { GitHubEvidence } from './evidence.js';
 import { PullRequestContents } from './pr-contents.js';
 
 export interface RepositoryName {
@@ -125,6 +126,17 @@ export class GitHubAdapter implements PullRequestSource {
   /** Lazy, cached reader at the merge base; the merge base is looked up on the first read only. */
   mergeBaseReader(options: ReaderOptions = {}): FileReader {
     return this.contents.mergeBaseReader(options.maxFileBytes ?? DEFAULT_CONFIG.limits.max_file_bytes);
+  }
+
+  /** Lookups that verify the proof's claims (SPEC §9), each request made only when a claim needs it. */
+  evidence(): GitHubEvidence {
+    const { octokit, pullNumber } = this.options;
+    return new GitHubEvidence({
+      octokit,
+      ...this.repository,
+      pullNumber,
+      pullRequest: () => this.pullRequest(),
+    });
   }
 
   /** The config at the base SHA of the base repository: a PR must not weaken its own gate (SPEC §2). */

@@ -32,7 +32,13 @@ export interface PullRequestFacts {
 
 /** The content of one file at one commit (the head commit, unless a reader says otherwise). */
 export type FileContent =
-  | { state: 'ok'; text: string }
+  /**
+   * `text` is the file's bytes decoded as UTF-8, losslessly (invalid UTF-8 is `unreadable`), except a
+   * leading byte-order mark, which is dropped so the first line parses; `bom` says one was. So the
+   * bytes as git stores them are exactly `bom ? EF BB BF : ''` + the UTF-8 of `text` (what a stated
+   * or inventory SHA-256 is of: see `evaluate/file-hash.ts`).
+   */
+  | { state: 'ok'; text: string; bom?: true }
   | { state: 'absent' }
   /** Present but not usable as text: binary, not UTF-8, over a size limit. The PR's content decides. */
   | { state: 'unreadable'; reason: string }

@@ -30,6 +30,7 @@ export async function evaluateSource(
     configPath: options.configPath,
     proposedConfigProblems: await proposedConfigProblems(facts, reader, options.configPath),
     ...(mergeBaseReader ? { mergeBaseReader } : {}),
+    ...(source.evidence ? { evidence: source.evidence() } : {}),
     ...(options.memo ? { memo: options.memo } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import type { EvidenceLookup } from '../model/evidence.js';
 import type { ChangeStatus, ChangedFile, FileContent, FileReader, PullRequestFacts } from '../model/facts.js';
 import type { PullRequestSource, ReaderOptions } from './source.js';
 import { decodeText } from './decode.js';
@@ -89,6 +90,24 @@ export class FixtureSource implements PullRequestSource {
    */
   mergeBaseReader(): undefined {
     return undefined;
+  }
+
+  /**
+   * A fixture records the changed files only: claims about other paths, history, issues and check
+   * runs are reported as not checked (what the changed-file list decides is still decided).
+   */
+  evidence(): EvidenceLookup {
+    const unavailable = {
+      state: 'unavailable',
+      reason: 'a recorded fixture holds only the changed files',
+    } as const;
+    return {
+      headTree: async () => unavailable,
+      pullRequestCommits: async () => unavailable,
+      readAt: async () => ({ state: 'unreadable', reason: unavailable.reason }),
+      issue: async () => ({ state: 'unavailable', reason: 'a recorded fixture has no GitHub API' }),
+      headChecks: async () => ({ state: 'unavailable', reason: 'a recorded fixture has no GitHub API' }),
+    };
   }
 
   async baseConfigText(path: string): Promise<string | undefined> {

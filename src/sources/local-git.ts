@@ -8,6 +8,7 @@ import { decodeText } from './decode.js';
 import { CatFileBatch } from './git-cat-file.js';
 import { changedFilesFrom, parseNameStatus, parseNumstat, splitPatches } from './git-diff.js';
 import { GitError, runGit } from './git-process.js';
+import { LocalGitEvidence } from './local-evidence.js';
 
 export { GitError } from './git-process.js';
 
@@ -106,6 +107,15 @@ export class LocalGitSource implements PullRequestSource {
     if (content.state === 'absent') return undefined;
     if (content.state !== 'ok') throw new GitError(`${path} on ${baseRef} cannot be read: ${content.reason}`);
     return content.text;
+  }
+
+  /** Lookups for verifying the proof's claims (SPEC §9): head tree, commits and files from git. */
+  evidence(): LocalGitEvidence {
+    return new LocalGitEvidence({
+      resolved: () => this.resolved(),
+      git: (args, okExitCodes) => this.git(args, okExitCodes),
+      readAt: (commit, path) => this.readAt(commit, path, DEFAULT_CONFIG.limits.max_file_bytes),
+    });
   }
 
   /** Ends the batch process unless it is shared. The source can still be used afterwards (a new process starts). */

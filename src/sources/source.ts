@@ -1,3 +1,4 @@
+import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 
 export interface ReaderOptions {
@@ -22,4 +23,9 @@ export interface PullRequestSource {
   mergeBaseReader(options?: ReaderOptions): FileReader | undefined;
   /** The config file's text on the base branch (a PR must not weaken its own gate), or undefined when absent. */
   baseConfigText(path: string): Promise<string | undefined>;
+  /**
+   * Lookups that verify the proof's claims against the PR (SPEC §9): head tree, commits, issues,
+   * check runs. Each answers "unavailable" with a reason where the source cannot tell.
+   */
+  evidence?(): EvidenceLookup;
 }

@@ -160,6 +160,9 @@ describe('examples/workflows', () => {
       statuses: 'write',
       'pull-requests': 'read',
       contents: 'read',
+      // Evidence verification: the triggering issue, and the check runs that ran the tests.
+      issues: 'read',
+      checks: 'read',
     });
   });
 

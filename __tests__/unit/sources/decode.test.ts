@@ -11,9 +11,9 @@ describe('decodeText', () => {
     });
   });
 
-  it('strips a UTF-8 byte-order mark so the first line parses like any other', () => {
+  it('strips a UTF-8 byte-order mark so the first line parses like any other, and says it did', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('| Field | Value |')]);
-    expect(decodeText(bytes)).toEqual({ state: 'ok', text: '| Field | Value |' });
+    expect(decodeText(bytes)).toEqual({ state: 'ok', text: '| Field | Value |', bom: true });
   });
 
   it('reads an empty file as empty text', () => {

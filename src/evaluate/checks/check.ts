@@ -14,6 +14,8 @@ export interface CheckDescription {
   id: CheckId;
   summary: string;
   configKeys: string[];
+  /** What the check finds, one line each, for `merge-gate explain` (where the summary is not enough). */
+  findings?: string[];
 }
 
 /** The six checks the verdict aggregates all have this shape. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ChangedFile } from '../../model/facts.js';
 import type { Finding } from '../../model/results.js';
 import type { EvaluationContext } from '../context.js';
@@ -6,6 +5,7 @@ import { addedLines } from '../diff.js';
 import { globMatcher } from '../globs.js';
 import { inventoryShapeProblems, type CanonEntry, type CanonInventory } from '../inventory.js';
 import { checkJsonSyntax } from '../syntax.js';
+import { fileSha256 } from '../file-hash.js';
 import { failure, listSome, success, type CheckDefinition } from './check.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -154,7 +154,7 @@ async function hashMismatches(ctx: EvaluationContext, inventory: CanonInventory)
           configKey: 'alignment.verify_hashes',
         };
       }
-      const actual = createHash('sha256').update(content.text, 'utf8').digest('hex');
+      const actual = fileSha256(content);
       const expected = entry.file_hash_sha256 as string;
       const short = entry.file_hash && entry.file_hash.length === 64 ? entry.file_hash : undefined;
       if (actual === expected && (!short || short === actual)) return undefined;

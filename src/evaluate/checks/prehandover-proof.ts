@@ -8,6 +8,7 @@ import { branchName } from '../proofs.js';
 import { parseProofDate } from '../session-id.js';
 import { baseName, failure, success, type CheckDefinition } from './check.js';
 import { missingFieldFinding } from './fields.js';
+import { evidenceFindings } from '../evidence/index.js';
 
 /** `prehandover-proof-check`: the PR carries a complete, consistent proof (SPEC §4.1). */
 export const prehandoverProofCheck: CheckDefinition = {
@@ -24,6 +25,19 @@ export const prehandoverProofCheck: CheckDefinition = {
     'token.pattern',
     'token.required',
     'limits.max_markdown_bytes',
+    'evidence.verify',
+    'evidence.test_check_pattern',
+  ],
+  findings: [
+    'no proof among the changed files; a required field missing; Branch not the head branch; a Date that is not a date',
+    'a template placeholder left in a field or completeness item; an unchecked completeness item',
+    'an IAA token that is MISSING, REJECT or PENDING, or a token file that does not exist at head',
+    'evidence: a delivered file (path cell of a files / bundle / deliverables / evidence table, or a ticked evidence item) that does not exist at head',
+    'evidence: a file its row says is created / new / added that the PR does not add or modify',
+    'evidence: a stated SHA-256 that does not match the file at head: stale (matches an earlier commit of the PR, or the file before the PR changed it), never matched, or the hash of empty input',
+    'evidence: a triggering issue that is a pull request, this pull request, or no issue at all (GitHub only)',
+    'evidence (warning): test results reported on a head commit with no check run or status that runs tests (GitHub only, needs checks: read)',
+    'evidence (warning): the same false claims in a related proof',
   ],
   async run(ctx) {
     requireServed(ctx, 'proofs');
@@ -61,6 +75,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     findings.push(...fieldFindings(ctx, governing.path, governing.doc));
     findings.push(...completenessFindings(ctx, governing.path, governing.doc));
     findings.push(...(await tokenFindings(ctx, governing.path, governing.doc.token)));
+    findings.push(...(await evidenceFindings(ctx)));
     if (findings.some((f) => f.severity === 'failure')) return failure(findings);
     return success(`${baseName(governing.path)}: complete, ${tokenSummary(governing.doc.token)}`, findings);
   },

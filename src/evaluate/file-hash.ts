@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import type { FileContent } from '../model/facts.js';
+
+const BOM = Uint8Array.from([0xef, 0xbb, 0xbf]);
+
+/** SHA-256 of empty input: a hash a proof states when it hashed nothing (SPEC §9.2). */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * The SHA-256 (lowercase hex) of a file's bytes as git stores them, from what the reader decoded.
+ * Decoding is lossless for valid UTF-8 apart from a leading byte-order mark, which the reader
+ * records (`bom`), so the stored bytes are rebuilt exactly: `sha256sum` of the checked-out file
+ * (without line-ending conversion) gives the same value. Used for stated hashes (SPEC §9.2) and
+ * inventory hashes (SPEC §4.6) alike.
+ */
+export function fileSha256(content: Extract<FileContent, { state: 'ok' }>): string {
+  const hash = createHash('sha256');
+  if (content.bom) hash.update(BOM);
+  return hash.update(content.text, 'utf8').digest('hex');
+}
