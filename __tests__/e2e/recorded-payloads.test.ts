@@ -43,7 +43,9 @@ let github: FakeGitHub | undefined;
 
 beforeAll(() => {
   expectBundleBuilt();
-  fixture = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  // The payloads are under test here, not the proof: fixture 743's proof claims a file its PR never
+  // delivered (evidence verification, tested in action-evidence.test.ts), so it is off in the base config.
+  fixture = gitRepoFromFixture(FIXTURE, HEAD_REF, { '.github/merge-gate.yml': 'evidence:\n  verify: off\n' });
 });
 afterEach(async () => {
   await github?.close();

@@ -42,6 +42,9 @@ async function serve(pr: GitPr, origin: Origin, patches: 'patches' | 'no patches
     ...(origin === 'branch' ? {} : { headRepository: origin === 'deleted fork' ? null : FORK }),
   });
   if (origin === 'private fork') github.hideRepository(FORK);
+  // The issue the proof names, and a test run on the head: what the API adds to the engine's verdict.
+  github.evidence.setIssue('octo/repo', 900);
+  github.evidence.setCheckRuns('octo/repo', pr.head, ['test']);
   if (patches === 'no patches') for (const file of served.files) delete file.patch;
   return served;
 }
