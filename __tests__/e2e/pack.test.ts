@@ -161,9 +161,11 @@ describe('the npm package', () => {
     );
     expect(existsSync(join(target, '.github/merge-gate.yml'))).toBe(true);
 
+    // The demo PR's proof claims a file its PR never delivered: blocked, exit 1, saying why.
     const checked = npx(['check', '--fixture', DEMO_PR, '--format', 'text']);
-    expect(checked.code).toBe(0);
+    expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('merge-gate/verdict');
+    expect(checked.stdout).toContain('apps/mat-ai-gateway/ecs-task-def.json');
   });
 
   it('exits 2 on a usage error, as documented', () => {
