@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { connectGitHub } from '../github/connect.js';
-import { coreIO } from './core-io.js';
 import { run } from './run.js';
+import { runnerIO } from './runner-io.js';
 
 await run({
   env: process.env,
-  io: coreIO(),
+  io: runnerIO(),
   readFile: (path) => readFile(path, 'utf8'),
   connect: connectGitHub,
   now: () => performance.now(),

@@ -48,10 +48,22 @@ const PER_PAGE = 100;
 const PAGE_CONCURRENCY = 10;
 
 /**
+ * True when GitHub says a page follows this one. Its `link` header names the `next` page; GitHub
+ * leaves the header out only when the whole list fits in one page, so past the first page a
+ * missing header means something on the way dropped it, and the page's fullness decides.
+ */
+export function morePagesAfter(page: number, link: string | undefined, full: boolean): boolean {
+  if (!full) return false;
+  if (link === undefined) return page > 1;
+  return /\brel="next"/.test(link);
+}
+
+/**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
  * With the PR's `changed_files` count known, the pages are fetched concurrently (a 3000-file PR is
- * 30 requests: in sequence they would dominate the run); past the expected pages, it keeps reading
- * one page at a time until a short page, so an undercount never truncates silently.
+ * 30 requests: in sequence they would dominate the run). Past the expected pages it reads on only
+ * while the last page read is full and its `link` header names a next page (`morePagesAfter`): an
+ * undercount never truncates silently, and an exact count costs no extra request.
  */
 export async function listChangedFiles(
   octokit: GitHubClient,
@@ -61,22 +73,22 @@ export async function listChangedFiles(
 ): Promise<ChangedFile[]> {
   const operation = `listing the changed files of PR #${pullNumber}`;
   const maxPages = FILES_API_LIMIT / PER_PAGE;
-  const fetchPage = async (page: number): Promise<unknown[]> => {
+  const fetchPage = async (page: number): Promise<{ entries: unknown[]; link?: string }> => {
     try {
-      const { data } = await octokit.rest.pulls.listFiles({
+      const { data, headers } = await octokit.rest.pulls.listFiles({
         ...repo,
         pull_number: pullNumber,
         per_page: PER_PAGE,
         page,
       });
       if (!Array.isArray(data)) throw new GitHubApiError(operation, 'the answer is not a list of files');
-      return data;
+      return { entries: data, ...(typeof headers.link === 'string' ? { link: headers.link } : {}) };
     } catch (error) {
       throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
     }
   };
   const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
-  const pages: unknown[][] = [];
+  const pages: { entries: unknown[]; link?: string }[] = [];
   for (let first = 1; first <= planned; first += PAGE_CONCURRENCY) {
     const batch = Array.from(
       { length: Math.min(PAGE_CONCURRENCY, planned - first + 1) },
@@ -84,11 +96,15 @@ export async function listChangedFiles(
     );
     pages.push(...(await Promise.all(batch.map(fetchPage))));
   }
-  while (pages.length < maxPages && (pages.at(-1)?.length ?? 0) === PER_PAGE) {
+  const readOn = () => {
+    const last = pages.at(-1);
+    return morePagesAfter(pages.length, last?.link, last?.entries.length === PER_PAGE);
+  };
+  while (pages.length < maxPages && readOn()) {
     pages.push(await fetchPage(pages.length + 1));
   }
   try {
-    return pages.flat().map((entry) => toChangedFile(entry as ApiFile));
+    return pages.flatMap((page) => page.entries).map((entry) => toChangedFile(entry as ApiFile));
   } catch (error) {
     throw new GitHubApiError(operation, (error as Error).message);
   }

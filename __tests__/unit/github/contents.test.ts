@@ -1,8 +1,8 @@
 /**
  * `fetchFileContent` with the real Octokit stack against the fake API, through a fetch that stands
- * for the runner's configured (proxy-aware) one.
+ * for a configured one (the proxy agent's).
  */
-import { getOctokit } from '@actions/github';
+import { RestOctokit } from '../../../src/github/client.js';
 import { fetchFileContent } from '../../../src/github/contents.js';
 import { FakeGitHub } from '../../helpers/fake-github.js';
 
@@ -15,9 +15,13 @@ afterEach(() => github.close());
 
 const location = { owner: 'octo', repo: 'repo', ref: 'a'.repeat(40), path: 'config/values.yml' };
 
-/** A client whose configured fetch is `fetch`, as @actions/github configures its proxy fetch. */
+/** A client whose configured fetch is `fetch`, as `createClient` configures the proxy agent's. */
 function clientWith(fetch: (url: string, init?: RequestInit) => Promise<Response>) {
-  return getOctokit('token', { baseUrl: github.url, request: { fetch } });
+  return new RestOctokit({
+    auth: 'token',
+    baseUrl: github.url,
+    request: { fetch },
+  });
 }
 
 it('reads through the configured fetch (so a runner proxy still applies)', async () => {
