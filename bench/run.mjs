@@ -3,9 +3,10 @@
  *
  *   parser  parser throughput: parseProof vs the raw Markdown parse it builds on
  *   hostile pathological Markdown shapes at n and 4n, upstream vs linear EditMap, the 1 MiB limit
- *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
- *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
- *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
+ *   api     API requests per run vs the floor, by route, and round trips in sequence (Node 24)
+ *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency,
+ *           beside the list-only baseline (paths-filter's work), on Node 24 and this Node
+ *   cold    bundle size; cold start: spawn to the first API request vs `node -e ''`, Node 24 and this Node
  *   cli     node dist/cli/index.js check on a local git repository: wall time and peak RSS
  *
  * No section: all of them, in this order. Sections api, e2e, cold and cli share the PRs'
@@ -16,6 +17,7 @@ import { cliLocal } from './cli-local.mjs';
 import { coldStart } from './cold-start.mjs';
 import { endToEnd } from './end-to-end.mjs';
 import { hostileInput } from './hostile.mjs';
+import { runtimes } from './node-runtimes.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
 
@@ -36,9 +38,17 @@ if (unknown.length > 0) {
 }
 
 console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+const sections = asked.length > 0 ? asked : Object.keys(SECTIONS);
+if (sections.some((name) => ['api', 'e2e', 'cold'].includes(name))) {
+  console.log(
+    `The action runs on: ${runtimes()
+      .map((r) => `${r.name} (${r.version})`)
+      .join(', ')}`,
+  );
+}
 let usedRepos = false;
 try {
-  for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
+  for (const name of sections) {
     usedRepos ||= name !== 'parser' && name !== 'hostile';
     await SECTIONS[name]();
   }

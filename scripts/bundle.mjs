@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const ncc = (entry, out) =>
   execFileSync(
@@ -36,11 +37,24 @@ function mergeLicenses(out) {
   for (const name of files) rmSync(join(out, name));
 }
 
+/**
+ * ncc minifies the entry file only. The lazily loaded chunks (the checks, compiled while the first
+ * API request is in flight; the proxy agent) are minified here the same way, so they compile fast.
+ */
+async function minifyChunks(out) {
+  for (const name of readdirSync(out).filter((file) => /^\d+\.index\.js$/.test(file))) {
+    const path = join(out, name);
+    const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
+    writeFileSync(path, code);
+  }
+}
+
 execFileSync('node', ['scripts/build-validator.mjs'], { stdio: 'inherit' });
 execFileSync('node', ['scripts/build-templates.mjs'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 ncc('src/action/main.ts', 'dist');
 mergeLicenses('dist');
+await minifyChunks('dist');
 ncc('src/cli/index.ts', 'dist/cli');
 mergeLicenses('dist/cli');
 

@@ -5,7 +5,6 @@
  * importing it (see workflow-commands.ts).
  */
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import type { ActionIO, AnnotationProps } from './io.js';
 import { annotationProperties, keyValueBlock, workflowCommand } from './workflow-commands.js';
@@ -59,7 +58,9 @@ export function runnerIO(proc: RunnerProcess = process): ActionIO {
           `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`,
         );
       }
-      await appendFile(file, markdown + EOL, { encoding: 'utf8' });
+      // Synchronous, as for outputs: one small append at the end of the run (and `node:fs/promises`
+      // stays unloaded).
+      appendFileSync(file, markdown + EOL, { encoding: 'utf8' });
     },
   };
 }

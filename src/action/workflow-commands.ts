@@ -5,7 +5,6 @@
  * (docs/design.md, "The API client"). `__tests__/unit/action/runner-io.test.ts` compares every
  * line and file byte with what `@actions/core` writes.
  */
-import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { AnnotationProps } from './io.js';
 
@@ -54,7 +53,8 @@ export function annotationProperties(
 export function keyValueBlock(
   name: string,
   value: string,
-  delimiter = `ghadelimiter_${randomUUID()}`,
+  // The global Web Crypto: `node:crypto` loads when an output is written, not at start-up.
+  delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`,
 ): string {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);

@@ -54,6 +54,9 @@ export interface ClientOptions {
   log?: ClientLog;
 }
 
+/** Requests in flight at once (see the `global` group below). */
+export const MAX_CONCURRENT_REQUESTS = 50;
+
 const quietLog: ClientLog = { debug: () => undefined, warn: (message) => console.warn(message) };
 
 /** The parts of Octokit's request options the hardening hook touches. */
@@ -186,6 +189,12 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
       // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
       write: new Bottleneck.Group({ minTime: options.writeSpacingMs ?? 0 }),
+      // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
+      // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
+      // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`
+      // is read by the plugin like `write` but missing from its option type; a test checks that
+      // all 30 pages are in flight together.)
+      ...({ global: new Bottleneck.Group({ maxConcurrent: MAX_CONCURRENT_REQUESTS }) } as object),
     },
   });
 }

@@ -9,8 +9,6 @@
  * `EnvHttpProxyAgent`): the lowercase form wins, HTTPS falls back to `HTTP_PROXY`, and `NO_PROXY` /
  * `no_proxy` lists hosts that are reached directly.
  */
-import * as http from 'node:http';
-
 type Env = Record<string, string | undefined>;
 /** The fetch Octokit is given (`request.fetch`). */
 export type Fetch = (url: string, init?: object) => Promise<unknown>;
@@ -33,10 +31,13 @@ export interface ProxyRuntime {
   execArgv: readonly string[];
 }
 
-/** The running Node. */
+/** The running Node (`node:http` is loaded only here, behind a proxy). */
 export function currentRuntime(): ProxyRuntime {
-  const setGlobal = (http as { setGlobalProxyFromEnv?: ProxyRuntime['setGlobalProxyFromEnv'] })
-    .setGlobalProxyFromEnv;
+  // process.getBuiltinModule: Node 20.16+ and 22.3+; older Node then simply take the agent route.
+  const http = (process.getBuiltinModule?.('node:http') ?? {}) as {
+    setGlobalProxyFromEnv?: ProxyRuntime['setGlobalProxyFromEnv'];
+  };
+  const setGlobal = http.setGlobalProxyFromEnv;
   return {
     ...(typeof setGlobal === 'function' ? { setGlobalProxyFromEnv: setGlobal } : {}),
     nodeMajor: Number(process.versions.node.split('.')[0]),
@@ -102,11 +103,9 @@ export function agentFetch(env: Env): Fetch {
  * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
  * `fetch` is undefined when the global one serves (direct, or proxied by Node).
  */
-export function setUpProxy(
-  env: Env,
-  runtime: ProxyRuntime = currentRuntime(),
-): { fetch?: Fetch; message?: string } {
-  const route = chooseProxyRoute(env, runtime);
+export function setUpProxy(env: Env, runtime?: ProxyRuntime): { fetch?: Fetch; message?: string } {
+  if (proxyVariablesSet(env).length === 0) return {};
+  const route = chooseProxyRoute(env, runtime ?? currentRuntime());
   const message = describeRoute(route, env);
   if (route.kind === 'node') route.setGlobal?.();
   if (route.kind === 'agent') return { fetch: agentFetch(env), message };

@@ -52,6 +52,13 @@ describe('listChangedFiles', () => {
     expect([...result.pages].sort((a, b) => Number(a) - Number(b))).toEqual(pages);
   });
 
+  it('has every page of a 3000-file PR in flight at once: listing is one round trip', async () => {
+    github.latencyMs = 200;
+    const result = await list(3000, 3000);
+    expect(result.listed).toBe(3000);
+    expect(github.peakConcurrency('files')).toBe(30);
+  });
+
   it('stops at the API cap of 3000 whatever the PR counts (the caller then says so)', async () => {
     const result = await list(3500, 3500);
     expect(result.listed).toBe(FILES_API_LIMIT);
