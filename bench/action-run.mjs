@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { github, HEAD_REF, PR_NUMBER, servePr } from './pr-repo.mjs';
 import { ROOT } from './lib.mjs';
 
-export const BUNDLE = join(ROOT, 'dist/index.js');
+/** The bundle timed: `dist/index.js`, or `$BENCH_DIST/index.js` to measure another build (say, an older one). */
+export const BUNDLE = join(process.env.BENCH_DIST ?? join(ROOT, 'dist'), 'index.js');
 const TOKEN = 'ghs_benchToken_0123456789';
 export const ROUTES = ['pull', 'files', 'contents', 'statuses', 'other'];
 

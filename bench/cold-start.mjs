@@ -5,14 +5,14 @@
  * The push-event run (the action exits without calling the API) is a second view of load time.
  * Bundle size: dist/index.js (target < 600 KiB) and the chunks loaded only behind a proxy.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUNDLE, runAction, spawnBundle } from './action-run.mjs';
 import { median, ms, table } from './lib.mjs';
 import { runtimes } from './node-runtimes.mjs';
-import { makePr } from './pr-repo.mjs';
+import { github, makePr } from './pr-repo.mjs';
 
 const RUNS = 10;
 const TARGET_RATIO = 1.5;
@@ -28,6 +28,26 @@ function nodeFloor(node) {
   const result = spawnSync(node, ['-e', ''], { stdio: 'ignore', env: { PATH: process.env.PATH } });
   if (result.status !== 0) throw new Error("node -e '' failed");
   return performance.now() - start;
+}
+
+/**
+ * Spawn to the first request of `node -e "fetch(url)"`: what any program pays to send one request
+ * with Node's global fetch, whose first use loads Node's internal undici.
+ */
+async function fetchFloor(node) {
+  const { FakeGitHub } = await github();
+  const fake = await FakeGitHub.start();
+  try {
+    const start = performance.now();
+    const child = spawn(node, ['-e', `fetch(${JSON.stringify(`${fake.url}/`)}).catch(() => {})`], {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH },
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    return (fake.requests[0]?.receivedAt ?? NaN) - start;
+  } finally {
+    await fake.close();
+  }
 }
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -50,12 +70,14 @@ export async function coldStart() {
   );
   for (const runtime of runtimes()) {
     const floor = [];
+    const fetchOnly = [];
     const firstRequest = [];
     const push = [];
     let pushExit;
     // Interleaved, so the floor and the action share the machine's state of the moment.
     for (let i = 0; i < RUNS; i += 1) {
       floor.push(nodeFloor(runtime.path));
+      fetchOnly.push(await fetchFloor(runtime.path));
       const run = await runAction(pr, { latencyMs: 0, node: runtime.path });
       firstRequest.push(run.requests[0].at);
       const pushRun = await spawnBundle({
@@ -67,14 +89,19 @@ export async function coldStart() {
       push.push(pushRun.wallMs);
       pushExit = pushRun.code;
     }
-    const [base, first, pushed] = [median(floor), median(firstRequest), median(push)];
+    const [base, fetched, first, pushed] = [floor, fetchOnly, firstRequest, push].map(median);
     table(
       `Cold start on ${runtime.name} (${runtime.version}), median of ${RUNS} (target: first API request ≤ ${TARGET_RATIO}× the floor)`,
       ['measure', 'value'],
       [
         ["node -e '' spawn → exit (floor)", `${ms(base)} ms`],
+        [
+          `node -e "fetch(url)" spawn → its request (${(fetched / base).toFixed(2)}× the floor)`,
+          `${ms(fetched)} ms`,
+        ],
         ['node dist/index.js, PR event: spawn → first API request', `${ms(first)} ms`],
         ['  minus the floor', `${ms(first - base)} ms`],
+        ['  minus the fetch one-liner', `${ms(first - fetched)} ms`],
         ['  ratio to the floor', `${(first / base).toFixed(2)}×`],
         ['  target met', first <= TARGET_RATIO * base ? 'yes' : 'no'],
         [`node dist/index.js, push event: spawn → exit (exit ${pushExit})`, `${ms(pushed)} ms`],

@@ -2,7 +2,7 @@ import type { ChangedFile, FileReader, PullRequestFacts } from '../model/facts.j
 import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
-import { classifyFile } from './classify.js';
+import { fileClassifier } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
 import { decideExemption } from './exemptions.js';
 import { globMatcher } from './globs.js';
@@ -85,7 +85,8 @@ export async function buildContext(
   const markdownReader = boundedReader(reader, config.limits.max_markdown_bytes, 'limits.max_markdown_bytes');
   const parseOptions = parseOptionsFrom(config);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
-  const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
+  const classify = fileClassifier(config.path_classes);
+  const classes = new Map(present.map((file) => [file.path, classify(file)]));
   const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
   const isMemory = globMatcher(config.session_memory.globs);
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
