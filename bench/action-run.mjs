@@ -2,6 +2,7 @@
  * Runs the committed bundle the way a runner does (as __tests__/e2e/action.test.ts does): its own
  * process, the GITHUB_* / INPUT_* environment, an event file, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT,
  * against a fresh fake GitHub API on loopback. Times are taken with the same clock in this process.
+ * The Node binary and the script are parameters: Node 24 or 20, the action or the list-only baseline.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { github, PR_NUMBER, servePr } from './pr-repo.mjs';
 import { ROOT } from './lib.mjs';
 
-export const BUNDLE = join(ROOT, 'dist/index.js');
+/** The bundle timed: `dist/index.js`, or `$BENCH_DIST/index.js` to measure another build (say, an older one). */
+export const BUNDLE = join(process.env.BENCH_DIST ?? join(ROOT, 'dist'), 'index.js');
 const TOKEN = 'ghs_benchToken_0123456789';
 export const ROUTES = ['pull', 'files', 'contents', 'statuses', 'other'];
 
@@ -51,8 +53,18 @@ export function runnerEnv(dir, apiUrl, eventName) {
   };
 }
 
-/** Spawns `node dist/index.js` with an event; resolves when it has exited and closed its output. */
-export async function spawnBundle({ eventName, payload, apiUrl, onSpawn = () => undefined }) {
+/**
+ * Spawns `node script` (the action's bundle by default) with an event; resolves when it has exited
+ * and closed its output.
+ */
+export async function spawnBundle({
+  eventName,
+  payload,
+  apiUrl,
+  node = process.execPath,
+  script = BUNDLE,
+  onSpawn = () => undefined,
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'merge-gate-bench-'));
   try {
     const env = runnerEnv(dir, apiUrl, eventName);
@@ -61,7 +73,7 @@ export async function spawnBundle({ eventName, payload, apiUrl, onSpawn = () => 
     writeFileSync(env.GITHUB_OUTPUT, '');
     const start = performance.now();
     onSpawn(start);
-    const child = spawn(process.execPath, [BUNDLE], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     // Piped and drained like a runner's log, not discarded: writing the log is part of the cost.
     child.stdout.resume();
     child.stderr.resume();
@@ -76,22 +88,15 @@ export async function spawnBundle({ eventName, payload, apiUrl, onSpawn = () => 
 }
 
 /**
- * One run of the action on `pr` against a fresh fake with `latencyMs` added to every answer.
- * Returns the wall time, the exit code, the verdict and every request with its arrival time
- * (ms since spawn).
+ * One run of the action (or of `script`) on `pr` against a fresh fake with `latencyMs` added to
+ * every answer. Returns the wall time, the exit code, the verdict and every request with the times
+ * it arrived at the fake and was answered (ms since spawn; the fake runs in this process).
  */
-export async function runAction(pr, { latencyMs = 0 } = {}) {
+export async function runAction(pr, { latencyMs = 0, node, script } = {}) {
   const { FakeGitHub, pullRequestPayload } = await github();
   const fake = await FakeGitHub.start({ token: TOKEN, latencyMs });
   servePr(fake, pr);
   let start = 0;
-  const arrivals = [];
-  // The fake records a request as soon as its (empty) body is read: note when, on our clock.
-  const record = fake.requests.push.bind(fake.requests);
-  fake.requests.push = (...requests) => {
-    for (let i = 0; i < requests.length; i += 1) arrivals.push(performance.now() - start);
-    return record(...requests);
-  };
   try {
     const run = await spawnBundle({
       eventName: 'pull_request_target',
@@ -102,19 +107,38 @@ export async function runAction(pr, { latencyMs = 0 } = {}) {
         headSha: pr.headSha,
       }),
       apiUrl: fake.url,
+      node,
+      script,
       onSpawn: (at) => (start = at),
     });
-    const requests = fake.requests.map((r, i) => ({
+    const requests = fake.requests.map((r) => ({
       route: r.route,
       path: r.path,
       query: r.query,
       body: r.body,
-      at: arrivals[i],
+      at: r.receivedAt - start,
+      answered: (r.answeredAt ?? Infinity) - start,
     }));
     return { ...run, requests };
   } finally {
     await fake.close();
   }
+}
+
+/**
+ * Round trips one after another: the longest chain of requests in which each arrived at the fake
+ * after the answer to the one before had been sent (so it may have waited for it). Requests that
+ * go out together share a step; a run whose requests all depended on each other would count each.
+ */
+export function sequentialRoundTrips(requests) {
+  const sorted = [...requests].sort((a, b) => a.at - b.at);
+  const depth = [];
+  sorted.forEach((request, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j += 1) if (sorted[j].answered <= request.at) before = Math.max(before, depth[j]);
+    depth.push(before + 1);
+  });
+  return Math.max(0, ...depth);
 }
 
 /** Requests per route, plus the total. */

@@ -6,9 +6,10 @@
  *   hostile pathological Markdown shapes at n and 4n, and each at the 1 MiB limit
  *   diff    added lines without a patch: the line diff on canon inventories up to ~5 MB
  *   yaml    the syntax gate on changed YAML files from 1 to 8 MB
- *   api     API requests per run vs the floor, by route, for PRs of 10, 300 and 3000 files
- *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency
- *   cold    cold start: spawn to the first API request, bundle size, `node -e ''` floor
+ *   api     API requests per run vs the floor, by route, and round trips in sequence (Node 24)
+ *   e2e     node dist/index.js end to end against the fake GitHub API, 20 ms vs 0 ms latency,
+ *           beside the list-only baseline (paths-filter's work), on Node 24 and this Node
+ *   cold    bundle size; cold start: spawn to the first API request vs `node -e ''`, Node 24 and this Node
  *   cli     node dist/cli/index.js check on a local git repository: wall time and peak RSS
  *   history merge-gate history on 300 generated merged PRs vs check once per PR: PRs per second
  *
@@ -24,6 +25,7 @@ import { hostileInput } from './hostile.mjs';
 import { lineDiff } from './line-diff.mjs';
 import { yamlSyntax } from './yaml.mjs';
 import { parseCold } from './parse-cold.mjs';
+import { runtimes } from './node-runtimes.mjs';
 import { parserThroughput } from './parser.mjs';
 import { github } from './pr-repo.mjs';
 
@@ -48,9 +50,17 @@ if (unknown.length > 0) {
 }
 
 console.log(`Merge Gate benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+const sections = asked.length > 0 ? asked : Object.keys(SECTIONS);
+if (sections.some((name) => ['api', 'e2e', 'cold'].includes(name))) {
+  console.log(
+    `The action runs on: ${runtimes()
+      .map((r) => `${r.name} (${r.version})`)
+      .join(', ')}`,
+  );
+}
 let usedRepos = false;
 try {
-  for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
+  for (const name of sections) {
     usedRepos ||= !['parser', 'parse-cold', 'hostile', 'diff', 'yaml'].includes(name);
     await SECTIONS[name]();
   }

@@ -24,6 +24,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
@@ -53,6 +54,9 @@ export interface RecordedRequest {
   body?: unknown;
   /** The fault injected into this request, if one was. */
   fault?: Fault['kind'];
+  /** `performance.now()` when the request had arrived (its body read), and when its answer was sent. */
+  receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface PostedStatus {
@@ -257,7 +261,9 @@ export class FakeGitHub {
       query: url.searchParams,
       route,
       headers: req.headers,
+      receivedAt: performance.now(),
     };
+    res.once('finish', () => (recorded.answeredAt = performance.now()));
     if (raw) recorded.body = parseJson(raw);
     this.requests.push(recorded);
     const inFlight = (this.inFlight.get(route) ?? 0) + 1;

@@ -122,7 +122,8 @@ export function parseJson(text: string): unknown {
 
 /**
  * One page of `items` as GitHub pages a list: `per_page` (default 30, at most 100) and `page`
- * from the query, and a `link` header with `next` and `last` while more pages follow.
+ * from the query, and a `link` header with `prev` and `first` past the first page and `next` and
+ * `last` while more pages follow (none at all when everything fits in one page).
  */
 export function pageOf<T>(url: URL, items: readonly T[]): { items: T[]; headers: Record<string, string> } {
   const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
@@ -134,7 +135,11 @@ export function pageOf<T>(url: URL, items: readonly T[]): { items: T[]; headers:
     target.searchParams.set('per_page', String(perPage));
     return `<${target.toString()}>`;
   };
-  const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
+  const links = [
+    ...(page > 1 ? [`${link(page - 1)}; rel="prev"`] : []),
+    ...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []),
+    ...(page > 1 ? [`${link(1)}; rel="first"`] : []),
+  ];
   return {
     items: items.slice((page - 1) * perPage, page * perPage),
     headers: links.length ? { link: links.join(', ') } : {},

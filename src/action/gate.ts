@@ -5,15 +5,15 @@
  */
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../config/errors.js';
-import { errorEvaluation } from '../evaluate/evaluate.js';
 import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
+import { requestSent } from '../github/request-sent.js';
 import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
-import { loadBaseConfig } from '../config/in-force.js';
-import { evaluateSource } from '../sources/evaluate-source.js';
 import type { GateEvent } from './event.js';
 import type { CommentMode } from './inputs.js';
+
+type Engine = typeof import('./engine.js');
 
 export interface GateRequest {
   event: Extract<GateEvent, { kind: 'pull_request' | 'merge_group' }>;
@@ -59,13 +59,18 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   let evaluation: Evaluation;
   let headSha: string | undefined;
   let isFork: boolean | undefined;
+  let engine: Promise<Engine> | undefined;
   try {
     if (event.pullNumber === undefined) {
       const ref = event.kind === 'merge_group' ? event.headRef : '';
       throw new Error(`Cannot tell which pull request the merge group ${ref} is for.`);
     }
     const source = session.pullRequest(event.pullNumber);
-    const pr = await source.pullRequest();
+    const reading = source.pullRequest();
+    // The PR read goes out first; the config loader and the checks compile while it is answered.
+    engine = requestSent(reading).then(() => import('./engine.js'));
+    engine.catch(() => undefined);
+    const pr = await reading;
     ({ headSha, isFork } = pr);
     if (event.kind === 'pull_request' && event.headSha && event.headSha !== headSha) {
       // A re-run replays the old payload: evaluate and report on the PR as it is now.
@@ -73,13 +78,16 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
         `The event was for ${event.headSha.slice(0, 7)}; the PR head is now ${headSha.slice(0, 7)}.`,
       );
     }
-    // The file list does not depend on the config: start it now so the two reads overlap.
-    // (A failure surfaces when evaluateUnder awaits it; the catch only avoids an unhandled rejection.)
+    // The file list does not depend on the config: start both reads now so they overlap.
+    // (A failure surfaces when awaited below; the catches only avoid an unhandled rejection.)
     source.facts().catch(() => undefined);
+    const configText = source.baseConfigText(configPath);
+    configText.catch(() => undefined);
     let config: Config | undefined;
     let configProblem: string | undefined;
+    const { loadBaseConfig } = await engine;
     try {
-      config = await loadBaseConfig((path) => source.baseConfigText(path), configPath);
+      config = await loadBaseConfig(() => configText, configPath);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       configProblem = `On the base branch, ${error.message}`;
@@ -89,9 +97,10 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
     pending = reporter.markPending();
     evaluation = config
-      ? await evaluateSource(source, config, { configPath })
-      : errorEvaluation(configProblem ?? '');
+      ? await (await engine).evaluateSource(source, config, { configPath })
+      : (await engine).errorEvaluation(configProblem ?? '');
   } catch (error) {
+    const { errorEvaluation } = await (engine ?? import('./engine.js'));
     evaluation = errorEvaluation(messageOf(error));
   }
   // A pending post landing after the final state would leave the context pending for good.

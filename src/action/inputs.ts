@@ -1,6 +1,6 @@
 /** The action's inputs (action.yml), read and validated once. */
 import type { Config } from '../config/types.js';
-import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
+import { DEFAULT_CONFIG_PATH } from '../config/defaults.js';
 
 export const FAIL_ON = ['error', 'failure', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];

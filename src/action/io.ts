@@ -1,6 +1,6 @@
 /**
- * What `run()` needs from the runner, as an interface: `core-io.ts` implements it with
- * `@actions/core`, tests with a recorder, so no module mocking is needed.
+ * What `run()` needs from the runner, as an interface: `runner-io.ts` implements it with the
+ * runner's workflow commands and files, tests with a recorder, so no module mocking is needed.
  */
 
 export interface AnnotationProps {

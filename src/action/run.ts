@@ -112,8 +112,16 @@ async function runWithInputs(deps: RunDeps, inputs: ActionInputs): Promise<void>
     repo,
     apiUrl: env.GITHUB_API_URL,
     workspace: env.GITHUB_WORKSPACE,
-    // Rate-limit waits and Octokit's deprecation notices go to the log, through the redacting IO.
-    client: { log: { debug: () => undefined, warn: (message) => io.info(message) } },
+    // Rate-limit waits, Octokit's deprecation notices and the proxy in use go to the log, through
+    // the redacting IO. The environment names the proxy, if any (HTTPS_PROXY, NO_PROXY…).
+    client: {
+      env,
+      log: {
+        debug: () => undefined,
+        warn: (message) => io.info(message),
+        info: (message) => io.info(message),
+      },
+    },
   });
   io.info(`Merge Gate: evaluating PR #${event.pullNumber ?? '?'} of ${owner}/${repo} (${event.name}).`);
   const outcome = await runGate({

@@ -1,5 +1,8 @@
 import type { Config } from './types.js';
 
+/** Where the action, the CLI and `merge-gate init` look for the config file by default. */
+export const DEFAULT_CONFIG_PATH = '.github/merge-gate.yml';
+
 const CODE = '{ts,tsx,js,jsx}';
 
 /** The defaults reproduce SPEC §3–4 and §8; every key of the config file overrides one of these. */

@@ -1,12 +1,11 @@
 /** The gate's configuration: from the base branch, and the PR's proposed version only validated (SPEC §2). */
 
-/** Where the action, the CLI and `merge-gate init` look for the config file by default. */
-export const DEFAULT_CONFIG_PATH = '.github/merge-gate.yml';
-
 import type { Config } from './types.js';
 import { ConfigError } from './errors.js';
 import { loadConfig } from './load.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
+
+export { DEFAULT_CONFIG_PATH } from './defaults.js';
 
 /** The config in force: the base branch's file, or the defaults when it has none. Throws `ConfigError`. */
 export async function loadBaseConfig(

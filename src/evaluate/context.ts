@@ -5,7 +5,7 @@ import type { EvidenceLookup } from '../model/evidence.js';
 import { CachedLookup } from './evidence/lookup.js';
 import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
 import { plainParser, type DocumentMemo, type DocumentParser } from './document-memo.js';
-import { classifyFile } from './classify.js';
+import { fileClassifier } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
 import { servedReader, UnavailableFileError, type ServedReader } from './served.js';
 import { decideExemption } from './exemptions.js';
@@ -59,8 +59,8 @@ export interface EvaluationContext {
   classes: Map<string, PathClass>;
   implementationFiles: ChangedFile[];
   proofs: ProofSet;
-  /** Changed session memories (SPEC §4.2), parsed. */
-  memories: LoadedDocument[];
+  /** Changed session memories (SPEC §4.2), each read and parsed only when a check asks for it. */
+  memories: ChangedMemories;
   role: Role;
   roleReason: string;
   delegation: DelegationEvidence[];
@@ -98,7 +98,35 @@ function mustExist(files: readonly ChangedFile[]): { head: Set<string>; mergeBas
   return { head, mergeBase };
 }
 
-/** Builds the shared context: reads proofs, memories and delegation artifacts once. */
+/**
+ * The session memories this PR adds or modifies. Only some are ever needed — the ones the proof
+ * names (or, without a reference, the candidates SPEC §8.7 picks) and a foreman's own (delegation
+ * evidence, SPEC §4.3) — so each is read on the first `load`, never just for being changed: a
+ * memory of another agent (the assurance agent's) costs no request.
+ */
+export interface ChangedMemories {
+  /** Paths of the changed memories still present at head, in the PR's order. */
+  paths: string[];
+  /** The memory at `path` (one of `paths`), read and parsed once. */
+  load(path: string): Promise<LoadedDocument>;
+}
+
+function changedMemories(paths: string[], reader: ServedReader, parse: DocumentParser): ChangedMemories {
+  const loaded = new Map<string, Promise<LoadedDocument>>();
+  return {
+    paths,
+    load(path) {
+      let memory = loaded.get(path);
+      if (!memory) {
+        memory = loadDocument(reader, path, parse);
+        loaded.set(path, memory);
+      }
+      return memory;
+    },
+  };
+}
+
+/** Builds the shared context: reads proofs, a foreman's memories and delegation artifacts once. */
 export async function buildContext(
   facts: PullRequestFacts,
   sources: SourceReaders,
@@ -118,26 +146,34 @@ export async function buildContext(
   const parseOptions = memo?.parseOptions(config) ?? parseOptionsFrom(config);
   const parse = memo?.parser(config) ?? plainParser(parseOptions);
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
-  const classes = new Map(present.map((file) => [file.path, classifyFile(file, config.path_classes)]));
+  const classify = fileClassifier(config.path_classes);
+  const classes = new Map(present.map((file) => [file.path, classify(file)]));
   const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
   const isMemory = globMatcher(config.session_memory.globs);
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
 
-  const [proofs, memories] = await Promise.all([
-    loadProofs(present, markdownReader, config, parse, facts.headRef),
-    Promise.all(
-      present.filter((f) => isMemory(f.path)).map((f) => loadDocument(markdownReader, f.path, parse)),
-    ),
-  ]);
+  const memories = changedMemories(
+    present.filter((f) => isMemory(f.path)).map((f) => f.path),
+    markdownReader,
+    parse,
+  );
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
+  const foremanPaths = new Set(foremanArtifacts.map((f) => f.path));
+  // A foreman's memories are delegation evidence whatever the proof says: read them alongside the proofs.
+  const [proofs, foremanMemories] = await Promise.all([
+    loadProofs(present, markdownReader, config, parse, facts.headRef),
+    Promise.all(memories.paths.filter((path) => foremanPaths.has(path)).map((path) => memories.load(path))),
+  ]);
+  // Memories read later, when a check asks for one, report an unserved file themselves (`load`).
   const unavailable: Record<ContextPart, UnavailableFileError[]> = {
     proofs: unservedOf(proofs.proofs),
-    memories: unservedOf(memories),
+    memories: unservedOf(foremanMemories),
     artifacts: [],
   };
   const delegation = await collectDelegation(
     proofs,
-    memories,
+    memories.paths,
+    foremanMemories,
     foremanArtifacts,
     { files: reader, markdown: markdownReader },
     config,
@@ -216,7 +252,8 @@ function decideRole(
 
 async function collectDelegation(
   proofs: ProofSet,
-  memories: LoadedDocument[],
+  memoryPathList: string[],
+  foremanMemories: LoadedDocument[],
   foremanArtifacts: ChangedFile[],
   readers: { files: ServedReader; markdown: ServedReader },
   config: Config,
@@ -226,13 +263,10 @@ async function collectDelegation(
   const evidence: DelegationEvidence[] = [];
   const governing = proofs.governing;
   if (governing?.doc) evidence.push(...delegationInDocument(governing.doc, governing.path, config));
-  const foremanPaths = new Set(foremanArtifacts.map((f) => f.path));
-  for (const memory of memories) {
-    if (memory.doc && foremanPaths.has(memory.path)) {
-      evidence.push(...delegationInDocument(memory.doc, memory.path, config));
-    }
+  for (const memory of foremanMemories) {
+    if (memory.doc) evidence.push(...delegationInDocument(memory.doc, memory.path, config));
   }
-  const memoryPaths = new Set(memories.map((m) => m.path));
+  const memoryPaths = new Set(memoryPathList);
   const proofPaths = new Set(proofs.proofs.map((p) => p.path));
   for (const file of foremanArtifacts) {
     if (memoryPaths.has(file.path) || proofPaths.has(file.path)) continue;

@@ -5,7 +5,13 @@
  */
 import type { ChangedFile } from '../model/facts.js';
 import { changedFilesFrom, parseNameStatus, parseNumstat, splitPatches } from '../sources/git-diff.js';
-import { runGit } from '../sources/git-process.js';
+
+/**
+ * git runs only for a PR over the files API's cap: `node:child_process` is loaded then, not at
+ * start-up, where it would delay the first API request (docs/design.md, "Start-up").
+ */
+const runGit: typeof import('../sources/git-process.js').runGit = async (...args) =>
+  (await import('../sources/git-process.js')).runGit(...args);
 
 /** Either the complete list, or why the checkout cannot give it. */
 export type CheckoutDiff = { files: ChangedFile[] } | { unavailable: string };

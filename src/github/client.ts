@@ -1,19 +1,32 @@
 /**
- * The one Octokit the action uses: `@actions/github`'s client (REST methods + pagination) with the
- * retry and throttling plugins, a per-request timeout, and refusal of malformed JSON. Every knob is
- * injectable so tests against a loopback server run in milliseconds.
+ * The one Octokit the action uses, on Node's global `fetch`: `@octokit/core` with pagination, the
+ * REST methods we call (`rest.ts`), the retry and throttling plugins, a per-request timeout, and
+ * refusal of malformed JSON. A proxy agent is loaded only when the environment names a proxy
+ * (`proxy.ts`). Every knob is injectable so tests against a loopback server run in milliseconds.
  */
-import { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
 import type { OctokitPlugin } from '@octokit/core/types';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { setUpProxy } from './proxy.js';
+import { restMethods } from './rest.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+/**
+ * `@octokit/core` with pagination and the REST methods in `rest.ts`: what `@octokit/rest` is, for
+ * the methods we call. `createClient` adds the hardening, retry and throttling plugins.
+ */
+export const RestOctokit = Octokit.plugin(paginateRest, restMethods);
+
+/** The client: `octokit.rest.*`, `octokit.paginate`, `octokit.request`, typed as in `@octokit/rest`. */
+export type GitHubClient = InstanceType<typeof RestOctokit>;
 
 export interface ClientLog {
   debug(message: string): void;
   warn(message: string): void;
+  /** How requests reach the API (a proxy, when one is set). Default: `debug`. */
+  info?(message: string): void;
 }
 
 export interface ClientOptions {
@@ -33,8 +46,16 @@ export interface ClientOptions {
   rateLimitSecondMs?: number;
   /** Minimum time between the starts of two write requests (status posts). Default 0. */
   writeSpacingMs?: number;
+  /**
+   * The runner's environment: proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) and
+   * `ACTIONS_ORCHESTRATION_ID`. Default `{}` (no proxy), so a test never picks up the shell's.
+   */
+  env?: Record<string, string | undefined>;
   log?: ClientLog;
 }
+
+/** Requests in flight at once (see the `global` group below). */
+export const MAX_CONCURRENT_REQUESTS = 50;
 
 const quietLog: ClientLog = { debug: () => undefined, warn: (message) => console.warn(message) };
 
@@ -118,10 +139,22 @@ function asSecondaryLimit(error: unknown): unknown {
 }
 
 /**
+ * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
+ * does), so GitHub can attribute the requests to the workflow run.
+ */
+export function userAgentFor(env: Record<string, string | undefined>): string {
+  const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
+}
+
+/**
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
   const log = options.log ?? quietLog;
+  const env = options.env ?? {};
+  const proxy = setUpProxy(env);
+  if (proxy.message) (log.info ?? log.debug)(proxy.message);
   const rateLimitRetries = options.rateLimitRetries ?? 2;
   const maxWait = options.rateLimitMaxWaitSeconds ?? 60;
   const onLimit =
@@ -135,30 +168,33 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       return retrying;
     };
 
-  return getOctokit(
-    token,
-    {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
-      userAgent: 'merge-gate',
-      log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
-      retry: {
-        retries: options.retries ?? 3,
-        retryAfterBaseValue: options.retryBaseMs ?? 1000,
-        // Rate limits (429) are the throttling plugin's: it honours retry-after, the retry plugin would not.
-        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-      },
-      throttle: {
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
-        // The plugin's default starts writes a second apart, which would make the 14 status posts of
-        // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
-        // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
-        write: new Bottleneck.Group({ minTime: options.writeSpacingMs ?? 0 }),
-      },
+  const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), retry, throttling);
+  return new GitHub({
+    auth: token,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+    ...(proxy.fetch ? { request: { fetch: proxy.fetch } } : {}),
+    userAgent: userAgentFor(env),
+    log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      // Rate limits (429) are the throttling plugin's: it honours retry-after, the retry plugin would not.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
-    hardenRequests(options.requestTimeoutMs ?? 20_000),
-    retry,
-    throttling,
-  );
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
+      // The plugin's default starts writes a second apart, which would make the 14 status posts of
+      // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
+      // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
+      write: new Bottleneck.Group({ minTime: options.writeSpacingMs ?? 0 }),
+      // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
+      // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
+      // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`
+      // is read by the plugin like `write` but missing from its option type; a test checks that
+      // all 30 pages are in flight together.)
+      ...({ global: new Bottleneck.Group({ maxConcurrent: MAX_CONCURRENT_REQUESTS }) } as object),
+    },
+  });
 }

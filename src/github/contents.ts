@@ -7,6 +7,7 @@ import { tooLarge } from '../config/limits.js';
 import { decodeText } from '../sources/decode.js';
 import type { GitHubClient } from './client.js';
 import { isNotFound, toGitHubError } from './errors.js';
+import { keepingResponse, readBody } from './raw-body.js';
 
 export interface FileLocation {
   owner: string;
@@ -21,28 +22,6 @@ interface ContentsJson {
   type?: unknown;
   encoding?: unknown;
   content?: unknown;
-}
-
-/** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
-async function readBody(
-  body: ReadableStream<Uint8Array> | null | undefined,
-  limit: number,
-): Promise<{ bytes: Uint8Array; overLimit: boolean }> {
-  if (!body) return { bytes: new Uint8Array(0), overLimit: false };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { bytes: new Uint8Array(0), overLimit: true };
-    }
-  }
-  return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 
 const MALFORMED = 'the contents API answered with malformed JSON';
@@ -67,25 +46,6 @@ function bytesFromJson(text: string): Uint8Array | FileContent {
     state: 'unavailable',
     reason: 'the contents API did not return the file (over 1 MB without the raw media type)',
   };
-}
-
-type Fetch = (url: string, init?: object) => Promise<unknown>;
-
-/**
- * The fetch Octokit is configured with (the runner's proxy-aware one), wrapped to keep a reference
- * to each Response. With `parseSuccessResponseBody: false` Octokit hands over only the body stream
- * and drops the Response; undici cancels the body of a Response that is garbage collected, so a
- * file could read as empty. Holding the Response until the body is read prevents that.
- */
-function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { response?: unknown } } {
-  const configured = octokit.request.endpoint.DEFAULTS.request?.fetch as Fetch | undefined;
-  const base: Fetch = configured ?? ((url, init) => globalThis.fetch(url, init));
-  const kept: { response?: unknown } = {};
-  const fetch: Fetch = async (url, init) => {
-    kept.response = await base(url, init);
-    return kept.response;
-  };
-  return { fetch, kept };
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * `fetchFileContent` with the real Octokit stack against the fake API, through a fetch that stands
- * for the runner's configured (proxy-aware) one.
+ * for a configured one (the proxy agent's).
  */
-import { getOctokit } from '@actions/github';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { RestOctokit } from '../../../src/github/client.js';
 import { fetchFileContent } from '../../../src/github/contents.js';
 import { FakeGitHub } from '../../helpers/fake-github.js';
 
@@ -15,9 +17,13 @@ afterEach(() => github.close());
 
 const location = { owner: 'octo', repo: 'repo', ref: 'a'.repeat(40), path: 'config/values.yml' };
 
-/** A client whose configured fetch is `fetch`, as @actions/github configures its proxy fetch. */
+/** A client whose configured fetch is `fetch`, as `createClient` configures the proxy agent's. */
 function clientWith(fetch: (url: string, init?: RequestInit) => Promise<Response>) {
-  return getOctokit('token', { baseUrl: github.url, request: { fetch } });
+  return new RestOctokit({
+    auth: 'token',
+    baseUrl: github.url,
+    request: { fetch },
+  });
 }
 
 it('reads through the configured fetch (so a runner proxy still applies)', async () => {
@@ -48,4 +54,25 @@ it('calls a body that ends before its content-length unavailable, never an empty
     state: 'unavailable',
     reason: 'the download of config/values.yml ended early (0 of 11 bytes)',
   });
+});
+
+it('holds the Response while its body is read: a garbage collection in between never cuts a file', async () => {
+  // Node's global fetch (undici) cancels the body of a Response collected before the body is read.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const text = 'key: value\n'.repeat(20_000);
+  github.setFile('octo/repo', 'a'.repeat(40), 'config/values.yml', text);
+  const octokit = new RestOctokit({ auth: 'token', baseUrl: github.url });
+  // A collection after Octokit has the answer and before the body is read, as under load.
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  octokit.hook.wrap('request', async (request, options) => {
+    const response = await request(options);
+    await pause(5);
+    gc();
+    await pause(20);
+    return response;
+  });
+  for (let i = 0; i < 5; i += 1) {
+    await expect(fetchFileContent(octokit, location, 1 << 20)).resolves.toEqual({ state: 'ok', text });
+  }
 });

@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import { RestOctokit } from '../../../src/github/client.js';
 import { reportMarker } from '../../../src/action/comment.js';
 import { MissingPermissionError } from '../../../src/github/errors.js';
 import {
@@ -34,7 +34,7 @@ afterEach(() => github.close());
  * here; the integration suite runs the real client.
  */
 function upsert(body: string, options: Partial<StickyCommentRequest> = {}) {
-  const octokit = getOctokit('t', { baseUrl: github.url });
+  const octokit = new RestOctokit({ auth: 't', baseUrl: github.url });
   return upsertStickyComment(octokit, {
     owner: 'octo',
     repo: 'repo',

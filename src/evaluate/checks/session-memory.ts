@@ -2,6 +2,7 @@ import type { Finding } from '../../model/results.js';
 import type { ProofDocument } from '../../model/proof.js';
 import { firstField } from '../../proof/parse.js';
 import { requireServed, type EvaluationContext } from '../context.js';
+import { UnavailableFileError } from '../served.js';
 import type { LoadedDocument } from '../documents.js';
 import { globMatcher } from '../globs.js';
 import { normaliseSessionId } from '../session-id.js';
@@ -19,7 +20,7 @@ export const sessionMemoryCheck: CheckDefinition = {
     'synonyms',
     'limits.max_markdown_bytes',
   ],
-  run(ctx) {
+  async run(ctx) {
     // Applicability and the memory to look for come from the proof and the role it decides.
     requireServed(ctx, 'proofs', 'memories');
     const governing = ctx.proofs.governing;
@@ -27,7 +28,7 @@ export const sessionMemoryCheck: CheckDefinition = {
       return success(`Not applicable: no proof in this PR and the role is ${ctx.role}`);
     }
     const globs = ctx.config.session_memory.globs.join(', ');
-    if (ctx.memories.length === 0) {
+    if (ctx.memories.paths.length === 0) {
       return failure(
         [
           {
@@ -42,8 +43,14 @@ export const sessionMemoryCheck: CheckDefinition = {
     const proofDoc = governing?.doc;
     const references = proofDoc ? referencedMemories(proofDoc, ctx) : [];
     const findings: Finding[] = [];
-    const candidates = chooseCandidates(ctx, references, findings);
+    // Only the candidates are read: a memory no rule looks at costs no request.
+    const candidates = await Promise.all(
+      chooseCandidates(ctx, references, findings).map((path) => ctx.memories.load(path)),
+    );
     if (candidates.length === 0) return failure(findings);
+    // A candidate the source could not serve: the check cannot decide (SPEC §2).
+    const unserved = UnavailableFileError.merge(candidates.flatMap((memory) => memory.unavailable ?? []));
+    if (unserved) throw unserved;
 
     const proofId = proofDoc ? firstField(proofDoc, 'session_id')?.value : undefined;
     const problemsByMemory = candidates.map((memory) => memoryProblems(ctx, memory, proofId));
@@ -81,20 +88,21 @@ function referencedMemories(doc: ProofDocument, ctx: EvaluationContext): { path:
 }
 
 /**
- * Referenced memories when the proof names any (each must be in the PR); otherwise the changed
- * memories under the proof agent's own workspace, else any changed memory (SPEC §8.7).
+ * Paths of the referenced memories when the proof names any (each must be in the PR); otherwise
+ * the changed memories under the proof agent's own workspace, else any changed memory (SPEC §8.7).
  */
 function chooseCandidates(
   ctx: EvaluationContext,
   references: { path: string; line: number }[],
   findings: Finding[],
-): LoadedDocument[] {
+): string[] {
   const proofPath = ctx.proofs.governing?.path;
+  const paths = ctx.memories.paths;
   if (references.length > 0) {
-    const matched: LoadedDocument[] = [];
+    const matched: string[] = [];
     for (const ref of references) {
-      const memory = ctx.memories.find(
-        (m) => m.path === ref.path || (!ref.path.includes('/') && baseName(m.path) === ref.path),
+      const memory = paths.find(
+        (path) => path === ref.path || (!ref.path.includes('/') && baseName(path) === ref.path),
       );
       if (memory) matched.push(memory);
       else {
@@ -110,8 +118,8 @@ function chooseCandidates(
     return matched;
   }
   const agent = ctx.proofs.governing?.doc ? firstField(ctx.proofs.governing.doc, 'agent')?.value : undefined;
-  const own = agent ? ctx.memories.filter((m) => isUnderAgentWorkspace(m.path, agent)) : [];
-  return own.length > 0 ? own : ctx.memories;
+  const own = agent ? paths.filter((path) => isUnderAgentWorkspace(path, agent)) : [];
+  return own.length > 0 ? own : paths;
 }
 
 function isUnderAgentWorkspace(path: string, agent: string): boolean {
