@@ -1,8 +1,8 @@
-export const id = 305;
-export const ids = [305];
+export const id = 112;
+export const ids = [112];
 export const modules = {
 
-/***/ 2305:
+/***/ 3112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,17 +19,19 @@ var document_memo = __webpack_require__(5597);
 var defaults = __webpack_require__(1954);
 // EXTERNAL MODULE: ./src/sources/git-diff.ts
 var git_diff = __webpack_require__(7948);
-// EXTERNAL MODULE: ./src/sources/git-process.ts + 1 modules
-var git_process = __webpack_require__(2265);
 ;// CONCATENATED MODULE: ./src/github/checkout-diff.ts
 
-
+/**
+ * git runs only for a PR over the files API's cap: `node:child_process` is loaded then, not at
+ * start-up, where it would delay the first API request (docs/design.md, "Start-up").
+ */
+const runGit = async (...args) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2265))).runGit(...args);
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** Options common to the three listings, so they enumerate the same files in the same order. */
 const DIFF = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-M'];
 async function succeeds(repo, args) {
     try {
-        await (0,git_process/* runGit */.EO)(repo, args);
+        await runGit(repo, args);
         return true;
     }
     catch {
@@ -61,10 +63,10 @@ async function diffFromCheckout(workspace, baseSha, headSha) {
     }
     const range = `${baseSha}...${headSha}`;
     const [names, numstat, patches] = await Promise.all([
-        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-z', '--name-status', range, '--']),
-        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-z', '--numstat', range, '--']),
+        runGit(workspace, [...DIFF, '-z', '--name-status', range, '--']),
+        runGit(workspace, [...DIFF, '-z', '--numstat', range, '--']),
         // Only added lines are ever read from patches (stop-and-fix), so no context lines are needed.
-        (0,git_process/* runGit */.EO)(workspace, [...DIFF, '-U0', range, '--']),
+        runGit(workspace, [...DIFF, '-U0', range, '--']),
     ]);
     return {
         files: (0,git_diff/* changedFilesFrom */.Yq)((0,git_diff/* parseNameStatus */.F_)(names.stdout.toString('utf8')), (0,git_diff/* parseNumstat */.aN)(numstat.stdout.toString('utf8')), (0,git_diff/* splitPatches */.b6)(patches.stdout.toString('utf8'))),
@@ -153,7 +155,48 @@ function isNotFound(error) {
     return isRequestErrorLike(error) && error.status === 404;
 }
 
+;// CONCATENATED MODULE: ./src/github/raw-body.ts
+/** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
+async function readBody(body, limit) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overLimit: false };
+    const chunks = [];
+    let size = 0;
+    const reader = body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel();
+            return { bytes: new Uint8Array(0), overLimit: true };
+        }
+    }
+    return { bytes: Buffer.concat(chunks), overLimit: false };
+}
+/**
+ * The fetch Octokit is configured with (the proxy agent's when one is loaded, else the global
+ * one), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
+ * Octokit hands over only the body stream and drops the Response. undici, and so Node's global
+ * `fetch` too (it is undici), cancels the body of a Response that is garbage collected before the
+ * body is locked: a body dropped that way and read after a forced GC ended empty in 20 of 20
+ * tries on Node 20.20 and on Node 24.22. Holding the Response until the body is read prevents it.
+ */
+function keepingResponse(octokit) {
+    const configured = octokit.request.endpoint.DEFAULTS.request?.fetch;
+    const base = configured ?? ((url, init) => globalThis.fetch(url, init));
+    const kept = {};
+    const fetch = async (url, init) => {
+        kept.response = await base(url, init);
+        return kept.response;
+    };
+    return { fetch, kept };
+}
+
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
+
 
 /** The files endpoint stops listing here, whatever the PR's size (GitHub REST docs, "List pull requests files"). */
 const FILES_API_LIMIT = 3000;
@@ -185,44 +228,92 @@ function toChangedFile(entry) {
     return file;
 }
 const PER_PAGE = 100;
-/** Pages requested at once: well inside GitHub's documented limit of 100 concurrent requests. */
-const PAGE_CONCURRENCY = 10;
+/** A page of 100 entries is a few hundred KB even with long patches; far past that is not a page. */
+const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+/** Attempts at a page whose body breaks off or is not JSON (a cut-off or garbled answer), as for file contents. */
+const MALFORMED_ATTEMPTS = 3;
+/**
+ * One page of the list. The body is read past Octokit's parsing and parsed with the native
+ * `JSON.parse`: Octokit's own parse (a reviver that keeps big integers) took 38–58 ms for the 30
+ * pages of a 3000-file PR, the native one 5–8 ms. Undefined when the body breaks off or is not JSON.
+ */
+async function fetchPageOnce(octokit, request, operation) {
+    const { fetch, kept } = keepingResponse(octokit);
+    try {
+        const { data, headers } = await octokit.rest.pulls.listFiles({
+            ...request,
+            per_page: PER_PAGE,
+            request: { parseSuccessResponseBody: false, fetch },
+        });
+        let entries;
+        try {
+            const body = await readBody(data, MAX_PAGE_BYTES);
+            if (body.overLimit)
+                throw new GitHubApiError(operation, `a page is over ${MAX_PAGE_BYTES} bytes`);
+            entries = JSON.parse(Buffer.from(body.bytes).toString('utf8'));
+        }
+        catch (error) {
+            if (error instanceof GitHubApiError)
+                throw error;
+            // A body cut off or garbled on the way: worth another attempt, as Octokit retries a failed read.
+            return undefined;
+        }
+        if (!Array.isArray(entries))
+            throw new GitHubApiError(operation, 'the answer is not a list of files');
+        return { entries, ...(typeof headers.link === 'string' ? { link: headers.link } : {}) };
+    }
+    catch (error) {
+        throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+    }
+    finally {
+        kept.response = undefined;
+    }
+}
+/**
+ * True when GitHub says a page follows this one. Its `link` header names the `next` page; GitHub
+ * leaves the header out only when the whole list fits in one page, so past the first page a
+ * missing header means something on the way dropped it, and the page's fullness decides.
+ */
+function morePagesAfter(page, link, full) {
+    if (!full)
+        return false;
+    if (link === undefined)
+        return page > 1;
+    return /\brel="next"/.test(link);
+}
 /**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
- * With the PR's `changed_files` count known, the pages are fetched concurrently (a 3000-file PR is
- * 30 requests: in sequence they would dominate the run); past the expected pages, it keeps reading
- * one page at a time until a short page, so an undercount never truncates silently.
+ * With the PR's `changed_files` count known, the pages are fetched at once (a 3000-file PR is
+ * 30 requests: in sequence they would dominate the run). Past the expected pages it reads on only
+ * while the last page read is full and its `link` header names a next page (`morePagesAfter`): an
+ * undercount never truncates silently, and an exact count costs no extra request.
  */
 async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
     const operation = `listing the changed files of PR #${pullNumber}`;
     const maxPages = FILES_API_LIMIT / PER_PAGE;
     const fetchPage = async (page) => {
-        try {
-            const { data } = await octokit.rest.pulls.listFiles({
-                ...repo,
-                pull_number: pullNumber,
-                per_page: PER_PAGE,
-                page,
-            });
-            if (!Array.isArray(data))
-                throw new GitHubApiError(operation, 'the answer is not a list of files');
-            return data;
-        }
-        catch (error) {
-            throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+        for (let attempt = 1;; attempt += 1) {
+            const result = await fetchPageOnce(octokit, { ...repo, pull_number: pullNumber, page }, operation);
+            if (result)
+                return result;
+            if (attempt >= MALFORMED_ATTEMPTS)
+                throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
         }
     };
     const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
-    const pages = [];
-    for (let first = 1; first <= planned; first += PAGE_CONCURRENCY) {
-        const batch = Array.from({ length: Math.min(PAGE_CONCURRENCY, planned - first + 1) }, (_, i) => first + i);
-        pages.push(...(await Promise.all(batch.map(fetchPage))));
-    }
-    while (pages.length < maxPages && (pages.at(-1)?.length ?? 0) === PER_PAGE) {
+    // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
+    // whatever the PR's size, well inside GitHub's documented limit of 100 concurrent requests (and a
+    // secondary-rate-limit answer is still waited out by the throttling plugin).
+    const pages = await Promise.all(Array.from({ length: planned }, (_, i) => fetchPage(i + 1)));
+    const readOn = () => {
+        const last = pages.at(-1);
+        return morePagesAfter(pages.length, last?.link, last?.entries.length === PER_PAGE);
+    };
+    while (pages.length < maxPages && readOn()) {
         pages.push(await fetchPage(pages.length + 1));
     }
     try {
-        return pages.flat().map((entry) => toChangedFile(entry));
+        return pages.flatMap((page) => page.entries).map((entry) => toChangedFile(entry));
     }
     catch (error) {
         throw new GitHubApiError(operation, error.message);
@@ -244,29 +335,10 @@ var decode = __webpack_require__(3130);
 
 
 
-/** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
-async function readBody(body, limit) {
-    if (!body)
-        return { bytes: new Uint8Array(0), overLimit: false };
-    const chunks = [];
-    let size = 0;
-    const reader = body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.byteLength;
-        if (size > limit) {
-            await reader.cancel();
-            return { bytes: new Uint8Array(0), overLimit: true };
-        }
-    }
-    return { bytes: Buffer.concat(chunks), overLimit: false };
-}
+
 const MALFORMED = 'the contents API answered with malformed JSON';
 /** Attempts at a file whose answer was malformed: the body is streamed past Octokit's retries. */
-const MALFORMED_ATTEMPTS = 3;
+const contents_MALFORMED_ATTEMPTS = 3;
 /** The file's bytes from the JSON (base64) form, or why there are none. */
 function bytesFromJson(text) {
     let parsed;
@@ -289,22 +361,6 @@ function bytesFromJson(text) {
     };
 }
 /**
- * The fetch Octokit is configured with (the runner's proxy-aware one), wrapped to keep a reference
- * to each Response. With `parseSuccessResponseBody: false` Octokit hands over only the body stream
- * and drops the Response; undici cancels the body of a Response that is garbage collected, so a
- * file could read as empty. Holding the Response until the body is read prevents that.
- */
-function keepingResponse(octokit) {
-    const configured = octokit.request.endpoint.DEFAULTS.request?.fetch;
-    const base = configured ?? ((url, init) => globalThis.fetch(url, init));
-    const kept = {};
-    const fetch = async (url, init) => {
-        kept.response = await base(url, init);
-        return kept.response;
-    };
-    return { fetch, kept };
-}
-/**
  * Fetches `path` at `ref` with the raw media type (the body is streamed, not parsed, so binary
  * files arrive intact), falling back to the base64 JSON form. 404 → absent; an API failure →
  * unavailable with the reason, so the check that needed the file reports `error`, not a pass.
@@ -313,7 +369,7 @@ async function fetchFileContent(octokit, location, maxBytes) {
     for (let attempt = 1;; attempt += 1) {
         const content = await fetchOnce(octokit, location, maxBytes);
         const malformed = content.state === 'unavailable' && content.reason === MALFORMED;
-        if (!malformed || attempt >= MALFORMED_ATTEMPTS)
+        if (!malformed || attempt >= contents_MALFORMED_ATTEMPTS)
             return content;
     }
 }
@@ -779,25 +835,166 @@ class GitHubAdapter {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
+var dist_src = __webpack_require__(4730);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3779);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
+var plugin_retry_dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/github/proxy.ts
+/** The running Node (`node:http` is loaded only here, behind a proxy). */
+function currentRuntime() {
+    // process.getBuiltinModule: Node 20.16+ and 22.3+; older Node then simply take the agent route.
+    const http = (process.getBuiltinModule?.('node:http') ?? {});
+    const setGlobal = http.setGlobalProxyFromEnv;
+    return {
+        ...(typeof setGlobal === 'function' ? { setGlobalProxyFromEnv: setGlobal } : {}),
+        nodeMajor: Number(process.versions.node.split('.')[0]),
+        execArgv: process.execArgv,
+    };
+}
+/** The first non-empty of the variables, lowercase first (as Node and undici read them). */
+function variable(env, name) {
+    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+}
+/** Names of the proxy variables that are set (for the log line: never their values, which may hold credentials). */
+function proxyVariablesSet(env) {
+    return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].filter((name) => env[name]);
+}
+/** Which route requests take under `env` on `runtime`. */
+function chooseProxyRoute(env, runtime) {
+    if (proxyVariablesSet(env).length === 0)
+        return { kind: 'direct' };
+    const { setGlobalProxyFromEnv } = runtime;
+    if (setGlobalProxyFromEnv)
+        return { kind: 'node', setGlobal: () => void setGlobalProxyFromEnv(env) };
+    const envProxyOn = env.NODE_USE_ENV_PROXY === '1' ||
+        runtime.execArgv.includes('--use-env-proxy') ||
+        /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? '');
+    // NODE_USE_ENV_PROXY is read at start-up by Node 24 and later; older Node ignore it.
+    if (envProxyOn && runtime.nodeMajor >= 24)
+        return { kind: 'node' };
+    return { kind: 'agent' };
+}
+/** A log line saying how requests reach the proxy (or undefined without one). */
+function describeRoute(route, env) {
+    if (route.kind === 'direct')
+        return undefined;
+    const through = route.kind === 'node' ? "Node's built-in proxy support" : "undici's EnvHttpProxyAgent";
+    const bypass = variable(env, 'no_proxy') ? ', except the hosts NO_PROXY lists' : '';
+    return `${proxyVariablesSet(env).join(', ')} set: API requests go through the proxy${bypass} (${through}).`;
+}
+/**
+ * undici's `fetch` through an `EnvHttpProxyAgent` built from `env`, imported on the first request
+ * (a separate chunk of the bundle: the common path never loads it).
+ */
+function agentFetch(env) {
+    let loaded;
+    const load = async () => {
+        const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19));
+        const dispatcher = new undici.EnvHttpProxyAgent({
+            // Explicit values (an empty string is "none"), so only `env` counts, never process.env.
+            httpProxy: variable(env, 'http_proxy') ?? '',
+            httpsProxy: variable(env, 'https_proxy') ?? '',
+            noProxy: variable(env, 'no_proxy') ?? '',
+        });
+        return (url, init) => undici.fetch(url, { ...init, dispatcher });
+    };
+    return async (url, init) => {
+        loaded ??= load();
+        return (await loaded)(url, init);
+    };
+}
+/**
+ * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
+ * `fetch` is undefined when the global one serves (direct, or proxied by Node).
+ */
+function setUpProxy(env, runtime) {
+    if (proxyVariablesSet(env).length === 0)
+        return {};
+    const route = chooseProxyRoute(env, runtime ?? currentRuntime());
+    const message = describeRoute(route, env);
+    if (route.kind === 'node')
+        route.setGlobal?.();
+    if (route.kind === 'agent')
+        return { fetch: agentFetch(env), message };
+    return message ? { message } : {};
+}
+
+;// CONCATENATED MODULE: ./src/github/rest.ts
+/** Each method's route, `METHOD /path`, exactly as `@octokit/plugin-rest-endpoint-methods` has it. */
+const ROUTES = {
+    pulls: {
+        get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+        listFiles: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+        list: 'GET /repos/{owner}/{repo}/pulls',
+        listCommits: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits',
+    },
+    repos: {
+        getContent: 'GET /repos/{owner}/{repo}/contents/{path}',
+        createCommitStatus: 'POST /repos/{owner}/{repo}/statuses/{sha}',
+        compareCommitsWithBasehead: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+        getCombinedStatusForRef: 'GET /repos/{owner}/{repo}/commits/{ref}/status',
+        listCommits: 'GET /repos/{owner}/{repo}/commits',
+    },
+    checks: {
+        listForRef: 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+    },
+    git: {
+        getTree: 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+    },
+    issues: {
+        get: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+        listComments: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        createComment: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        updateComment: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        deleteComment: 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    },
+};
+/** Octokit plugin adding `octokit.rest` with the methods above. */
+function restMethods(octokit) {
+    const method = (route) => {
+        const [verb, url] = route.split(' ');
+        return octokit.request.defaults({ method: verb, url });
+    };
+    const scope = (name) => Object.fromEntries(Object.entries(ROUTES[name]).map(([methodName, route]) => [methodName, method(route)]));
+    return {
+        rest: {
+            pulls: scope('pulls'),
+            repos: scope('repos'),
+            issues: scope('issues'),
+            checks: scope('checks'),
+            git: scope('git'),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
- * The one Octokit the action uses: `@actions/github`'s client (REST methods + pagination) with the
- * retry and throttling plugins, a per-request timeout, and refusal of malformed JSON. Every knob is
- * injectable so tests against a loopback server run in milliseconds.
+ * The one Octokit the action uses, on Node's global `fetch`: `@octokit/core` with pagination, the
+ * REST methods we call (`rest.ts`), the retry and throttling plugins, a per-request timeout, and
+ * refusal of malformed JSON. A proxy agent is loaded only when the environment names a proxy
+ * (`proxy.ts`). Every knob is injectable so tests against a loopback server run in milliseconds.
  */
 
 
 
 
+
+
+
+/**
+ * `@octokit/core` with pagination and the REST methods in `rest.ts`: what `@octokit/rest` is, for
+ * the methods we call. `createClient` adds the hardening, retry and throttling plugins.
+ */
+const RestOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* paginateRest */.ud, restMethods);
+/** Requests in flight at once (see the `global` group below). */
+const MAX_CONCURRENT_REQUESTS = 50;
 const quietLog = { debug: () => undefined, warn: (message) => console.warn(message) };
 /** Signals this module created, so a retried request gets a fresh one instead of an expired one. */
 const ownSignals = new WeakSet();
@@ -859,10 +1056,22 @@ function asSecondaryLimit(error) {
     return error;
 }
 /**
+ * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
+ * does), so GitHub can attribute the requests to the workflow run.
+ */
+function userAgentFor(env) {
+    const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
+    return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
+}
+/**
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 function createClient(token, options = {}) {
     const log = options.log ?? quietLog;
+    const env = options.env ?? {};
+    const proxy = setUpProxy(env);
+    if (proxy.message)
+        (log.info ?? log.debug)(proxy.message);
     const rateLimitRetries = options.rateLimitRetries ?? 2;
     const maxWait = options.rateLimitMaxWaitSeconds ?? 60;
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
@@ -871,9 +1080,12 @@ function createClient(token, options = {}) {
             (retrying ? `retrying in ${retryAfter} s.` : 'giving up.'));
         return retrying;
     };
-    return (0,github/* getOctokit */.Q)(token, {
+    const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    return new GitHub({
+        auth: token,
         ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
-        userAgent: 'merge-gate',
+        ...(proxy.fetch ? { request: { fetch: proxy.fetch } } : {}),
+        userAgent: userAgentFor(env),
         log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
         retry: {
             retries: options.retries ?? 3,
@@ -889,8 +1101,14 @@ function createClient(token, options = {}) {
             // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
             // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
             write: new (lib_default()).Group({ minTime: options.writeSpacingMs ?? 0 }),
+            // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
+            // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
+            // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`
+            // is read by the plugin like `write` but missing from its option type; a test checks that
+            // all 30 pages are in flight together.)
+            ...{ global: new (lib_default()).Group({ maxConcurrent: MAX_CONCURRENT_REQUESTS }) },
         },
-    }, hardenRequests(options.requestTimeoutMs ?? 20_000), dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/merged-pulls.ts
