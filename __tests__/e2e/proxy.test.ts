@@ -46,7 +46,9 @@ beforeAll(() => {
 beforeEach(async () => {
   github = await FakeGitHub.start({ token: TOKEN });
   proxy = await FakeProxy.start();
-  const { repo, base, head: sha } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  // The proxy is under test, not the proof (fixture 743 claims a file its PR never delivered).
+  const config = { '.github/merge-gate.yml': 'evidence:\n  verify: off\n' };
+  const { repo, base, head: sha } = gitRepoFromFixture(FIXTURE, HEAD_REF, config);
   await github.servePullRequestFromGit(repo.dir, { number: 743, headRef: HEAD_REF, base, head: sha });
   head = sha;
 });

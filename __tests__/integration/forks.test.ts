@@ -6,6 +6,7 @@
  */
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { CHECK_IDS } from '../../src/model/contexts.js';
 import type { Evaluation } from '../../src/model/results.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { actionHarness, prEvent, TOKEN } from '../helpers/action-harness.js';
@@ -50,8 +51,14 @@ async function serve(pr: GitPr, origin: Origin, patches: 'patches' | 'no patches
 }
 
 /** What GitHub would show: each context's final state and description. */
+/** Each context's final state and description, in the order of CHECK_IDS (statuses are posted concurrently). */
 function finals(head: string): [string, string, string | undefined][] {
-  return [...github.finalStatuses(head).values()].map((s) => [s.context, s.state, s.description]);
+  const posted = github.finalStatuses(head);
+  return CHECK_IDS.map((check) => [
+    check,
+    posted.get(check)?.state ?? 'missing',
+    posted.get(check)?.description,
+  ]);
 }
 
 function expectSameAsEngine(head: string, engine: Evaluation): void {
