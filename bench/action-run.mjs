@@ -141,9 +141,9 @@ export function sequentialRoundTrips(requests) {
   return Math.max(0, ...depth);
 }
 
-/** Requests per route, plus the total. */
+/** Requests per route, plus the total; routes not listed (comments, evidence's reads) count as `other`. */
 export function countByRoute(requests) {
   const counts = Object.fromEntries(ROUTES.map((route) => [route, 0]));
-  for (const request of requests) counts[request.route] += 1;
+  for (const request of requests) counts[ROUTES.includes(request.route) ? request.route : 'other'] += 1;
   return { ...counts, total: requests.length };
 }

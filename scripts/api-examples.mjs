@@ -8,7 +8,7 @@ export const DESCRIPTION = 'node_modules/@octokit/openapi/generated/api.github.c
 /**
  * Operation → [path, method, status, example name]: the success answer of each route the fake
  * serves. The contents API has several examples (file, directory, symlink, submodule): the fake
- * serves files.
+ * serves files; the git-trees API has a plain and a recursive one: the action asks for the recursive.
  */
 export const ROUTES = {
   'pulls/get': ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get', '200', 'pull-request'],
@@ -38,6 +38,28 @@ export const ROUTES = {
     '200',
     'issue-comment',
   ],
+  // Evidence verification's reads (src/github/evidence.ts).
+  'issues/get': ['/repos/{owner}/{repo}/issues/{issue_number}', 'get', '200', 'issue'],
+  'checks/list-for-ref': [
+    '/repos/{owner}/{repo}/commits/{ref}/check-runs',
+    'get',
+    '200',
+    'check-run-paginated',
+  ],
+  'repos/get-combined-status-for-ref': [
+    '/repos/{owner}/{repo}/commits/{ref}/status',
+    'get',
+    '200',
+    'combined-commit-status',
+  ],
+  'git/get-tree': [
+    '/repos/{owner}/{repo}/git/trees/{tree_sha}',
+    'get',
+    '200',
+    'git-tree-response-recursively-retrieving-a-tree',
+  ],
+  'pulls/list-commits': ['/repos/{owner}/{repo}/pulls/{pull_number}/commits', 'get', '200', 'commit-items'],
+  'repos/list-commits': ['/repos/{owner}/{repo}/commits', 'get', '200', 'commit-items'],
 };
 
 /** `{ operationId: example value }` from the parsed description; throws when a route or example moved. */
@@ -48,7 +70,8 @@ export function extractApiExamples(description) {
     if (operation?.operationId !== operationId) throw new Error(`${method} ${path} is not ${operationId}`);
     const refs = Object.values(operation.responses?.[status]?.content?.['application/json']?.examples ?? {});
     const ref = `#/components/examples/${name}`;
-    if (!refs.some((example) => example.$ref === ref))
+    // An example is a reference, or (issues/get) a summary whose value is the reference.
+    if (!refs.some((example) => (example.$ref ?? example.value?.$ref) === ref))
       throw new Error(`${operationId} ${status} has no ${ref}`);
     const value = description.components.examples[name]?.value;
     if (value === undefined) throw new Error(`${ref} has no value`);

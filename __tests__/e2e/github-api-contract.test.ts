@@ -2,14 +2,19 @@
  * The committed bundle against GitHub's own API description: Prism, a validating proxy loaded with
  * `@octokit/openapi`'s description of api.github.com, stands between the action and the fake
  * GitHub and checks every request the action sends and every answer the fake gives (see
- * prism-proxy.ts). Any violation fails the test; the one waiver is the contents API's raw media
- * type, which the description lacks. What the description cannot check (a status description over
- * 140 characters, `per_page` over 100) is shown here to pass unnoticed, and is covered by unit tests
- * (status-sink.test.ts, adapter.test.ts, pr-comment.test.ts).
+ * prism-proxy.ts; Prism gets the description with its `nullable`-without-`type` schemas rewritten,
+ * which it would otherwise skip: prism-description.ts). Any violation fails the test; the one waiver
+ * is the contents API's raw media type, which the description lacks. Evidence verification's reads
+ * go through it too: the issue, the head commit's check runs and combined status, the head tree,
+ * and (for a stale stated hash) the PR's commits and those that changed the file. What the
+ * description cannot check (a status description over 140 characters, `per_page` over 100) is
+ * shown here to pass unnoticed, and is covered by unit tests (status-sink.test.ts, adapter.test.ts,
+ * pr-comment.test.ts).
  *
  * Prism takes 6–20 s (more on a busy machine) and ~350 MiB to load the description: it starts once
  * for this file. If it cannot start, every test here fails with Prism's own output.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -22,8 +27,9 @@ import {
 } from '../helpers/bundle-run.js';
 import { API_AUTHOR } from '../helpers/fake-comments.js';
 import { FakeGitHub, gitRepoFromFixture, type RecordedRequest } from '../helpers/fake-github.js';
-import { removeTempRepos } from '../helpers/git-repo.js';
+import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
 import { ValidatingProxy, type Violation } from '../helpers/prism-proxy.js';
+import { MEMORY_PATH, PROOF_PATH, memoryText, proofText } from '../helpers/proofs.js';
 import { pullRequestPayload } from '../helpers/webhook-payloads.js';
 
 const FIXTURE = join(process.cwd(), '__fixtures__/prs/maturion-isms-pr-743');
@@ -33,6 +39,8 @@ const TOKEN = 'ghs_contractSuiteToken_5e6f7a8b9c0d';
 const REPOSITORY = 'Codertocat/Hello-World';
 const NUMBER = 2;
 const MARKER = '<!-- merge-gate:report -->';
+/** A file PR #743 modified that its recording left out (it keeps the proofs and memories only). */
+const WORKFLOW = '.github/workflows/deploy-mat-ai-gateway.yml';
 
 let proxy: ValidatingProxy | undefined;
 let github: FakeGitHub | undefined;
@@ -72,19 +80,34 @@ function expectNoViolations(): void {
   }
 }
 
-/** Fixture 743 as PR #2 of the recorded repository, behind the proxy. */
+/** A fake GitHub serving nothing yet, behind the proxy. */
+async function startFake(options: { rawContents?: boolean } = {}): Promise<FakeGitHub> {
+  const fake = await FakeGitHub.start({ token: TOKEN, repository: REPOSITORY, ...options });
+  github = fake;
+  started().forwardTo(fake.url);
+  return fake;
+}
+
+/**
+ * Fixture 743 as PR #2 of the recorded repository, behind the proxy, with the workflow it modified
+ * (stand-in contents at base and head), so that its proof's one false claim is the only one.
+ */
 async function serveFixture(
   options: { rawContents?: boolean } = {},
 ): Promise<{ fake: FakeGitHub; head: string }> {
-  const fake = await FakeGitHub.start({ token: TOKEN, repository: REPOSITORY, ...options });
-  github = fake;
-  const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF);
+  const fake = await startFake(options);
+  const { repo, base } = gitRepoFromFixture(FIXTURE, HEAD_REF, { [WORKFLOW]: 'name: Deploy\non: push\n' });
+  const head = repo.commit('the workflow', {
+    [WORKFLOW]: 'name: Deploy\non:\n  push:\n    branches: [main]\n',
+  });
   await fake.servePullRequestFromGit(repo.dir, { number: NUMBER, headRef: HEAD_REF, base, head });
-  started().forwardTo(fake.url);
+  // Evidence verification reads the issue the proof names and the head commit's checks: through the proxy too.
+  fake.evidence.setIssue(REPOSITORY, 741);
+  fake.evidence.setCheckRuns(REPOSITORY, head, ['test']);
   return { fake, head };
 }
 
-async function runThroughProxy(fake: FakeGitHub, head: string, inputs: Record<string, string>) {
+async function runThroughProxy(fake: FakeGitHub, head: string, inputs: Record<string, string> = {}) {
   const result = await runBundle({
     apiUrl: started().url,
     token: TOKEN,
@@ -95,10 +118,23 @@ async function runThroughProxy(fake: FakeGitHub, head: string, inputs: Record<st
   });
   expectTokenHidden(result, TOKEN, JSON.stringify(fake.statuses), JSON.stringify(fake.comments.all));
   expect(result.code).toBe(0);
-  const finals = fake.finalStatuses(head);
-  expect(CHECK_IDS.map((check) => finals.get(check)?.state)).toEqual(Array(7).fill('success'));
   return result;
 }
+
+/** The proof check and the verdict fail, on `finding`; the five others pass. */
+function expectOneFalseClaim(fake: FakeGitHub, head: string, finding: string): void {
+  const finals = fake.finalStatuses(head);
+  const failing = new Set(['prehandover-proof-check', 'merge-gate/verdict']);
+  expect(CHECK_IDS.map((check) => finals.get(check)?.state)).toEqual(
+    CHECK_IDS.map((check) => (failing.has(check) ? 'failure' : 'success')),
+  );
+  expect(finals.get('prehandover-proof-check')?.description).toContain(finding);
+}
+
+/** Fixture 743's proof claims a file its PR never delivered: the one false claim, found in the head tree. */
+const ECS_TASK_DEF = 'apps/mat-ai-gateway/ecs-task-def.json is claimed as created/new';
+/** Evidence verification's reads for fixture 743: its issue, the head tree, the head commit's checks. */
+const EVIDENCE_ROUTES = ['GET issue', 'GET tree', 'GET check-runs', 'GET combined-status'];
 
 /** `METHOD route` of every request the fake answered, so a test can show what it covered. */
 const routesSeen = (requests: RecordedRequest[]) => new Set(requests.map((r) => `${r.method} ${r.route}`));
@@ -113,6 +149,7 @@ describe("the action against GitHub's API description", () => {
     await runThroughProxy(fake, head, { comment: 'always' });
 
     expectNoViolations();
+    expectOneFalseClaim(fake, head, ECS_TASK_DEF);
     expect([...routesSeen(fake.requests)].sort()).toEqual(
       [
         'GET pull',
@@ -122,6 +159,7 @@ describe("the action against GitHub's API description", () => {
         'GET comments',
         'PATCH comments',
         'DELETE comments',
+        ...EVIDENCE_ROUTES,
       ].sort(),
     );
     const comments = fake.comments.on(REPOSITORY, NUMBER);
@@ -135,10 +173,74 @@ describe("the action against GitHub's API description", () => {
     await runThroughProxy(fake, head, { comment: 'always' });
 
     expectNoViolations();
+    expectOneFalseClaim(fake, head, ECS_TASK_DEF);
     expect(routesSeen(fake.requests)).toEqual(
-      new Set(['GET pull', 'GET files', 'GET contents', 'POST statuses', 'GET comments', 'POST comments']),
+      new Set([
+        'GET pull',
+        'GET files',
+        'GET contents',
+        'POST statuses',
+        'GET comments',
+        'POST comments',
+        ...EVIDENCE_ROUTES,
+      ]),
     );
     expect(fake.comments.on(REPOSITORY, NUMBER)).toHaveLength(1);
+  });
+
+  it("reads the PR's commits and those that changed a file, for a stale stated hash: all as described", async () => {
+    const fake = await startFake();
+    const runbook = 'docs/runbook.md';
+    const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const repo = createRepo({ files: { 'README.md': '# base\n' } });
+    const base = repo.sha();
+    repo.branch(HEAD_REF);
+    const first = repo.commit('runbook v1', { [runbook]: '# Runbook v1\n' });
+    const table = `\n## Files Modified — SHA256 Checksums\n\n| File | Action | SHA256 |\n|---|---|---|\n| \`${runbook}\` | Created | \`${sha256('# Runbook v1\n')}\` |\n`;
+    const head = repo.commit('proof, then runbook v2', {
+      [PROOF_PATH]: proofText({ branch: HEAD_REF, extra: table }),
+      [MEMORY_PATH]: memoryText(),
+      [runbook]: '# Runbook v2\n',
+    });
+    await fake.servePullRequestFromGit(repo.dir, { number: NUMBER, headRef: HEAD_REF, base, head });
+    fake.evidence.setIssue(REPOSITORY, 900);
+    fake.evidence.setCheckRuns(REPOSITORY, head, ['test']);
+
+    const result = await runThroughProxy(fake, head);
+
+    expectNoViolations();
+    expectOneFalseClaim(fake, head, `The SHA-256 stated for ${runbook}`);
+    expect(result.stdout).toContain(
+      `is stale: it matches the file at ${first.slice(0, 7)}, an earlier commit of this PR`,
+    );
+    expect(routesSeen(fake.requests)).toEqual(
+      new Set([
+        'GET pull',
+        'GET files',
+        'GET contents',
+        'POST statuses',
+        'GET issue',
+        'GET check-runs',
+        'GET combined-status',
+        'GET pull-commits',
+        'GET commits',
+      ]),
+    );
+  });
+
+  it('answers an issue that is a pull request, and one that does not exist, as described', async () => {
+    const { fake } = await serveFixture();
+    const auth = { headers: { authorization: `token ${TOKEN}` } };
+    const pr = (await (await through(`/repos/${REPOSITORY}/issues/${NUMBER}`, auth)).json()) as {
+      pull_request?: unknown;
+    };
+    const missing = await through(`/repos/${REPOSITORY}/issues/404`, auth);
+    await missing.text();
+
+    expectNoViolations();
+    expect(pr.pull_request).toBeDefined();
+    expect(missing.status).toBe(404);
+    expect(routesSeen(fake.requests)).toEqual(new Set(['GET issue']));
   });
 });
 
@@ -190,6 +292,40 @@ describe('the validating proxy', () => {
           message: "Response body must have required property 'head'",
         }),
       );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('catches a wrong answer also where the published description stumps Prism (an issue, a list of commits)', async () => {
+    // Their schemas use `nullable` without `type`: Prism skips them unless given the rewritten copy (prism-description.ts).
+    const server = await upstream((path) => ({
+      status: 200,
+      type: 'application/json',
+      body: path.includes('/issues/') ? '{"number":741}' : '[{"sha":"x"}]',
+    }));
+    try {
+      for (const path of [
+        `/issues/741`,
+        `/pulls/${NUMBER}/commits`,
+        `/commits?sha=${'d'.repeat(40)}&path=a.md`,
+      ])
+        await (await through(`/repos/${REPOSITORY}${path}`)).text();
+      const found = started().takeViolations();
+      expect(found).toContainEqual(
+        expect.objectContaining({
+          path: `/repos/${REPOSITORY}/issues/741`,
+          message: "Response body must have required property 'node_id'",
+        }),
+      );
+      for (const list of [`/repos/${REPOSITORY}/pulls/${NUMBER}/commits`, `/repos/${REPOSITORY}/commits?`])
+        expect(found).toContainEqual(
+          expect.objectContaining({
+            path: expect.stringContaining(list),
+            message: "Response body property 0 must have required property 'commit'",
+          }),
+        );
     } finally {
       server.closeAllConnections();
       server.close();

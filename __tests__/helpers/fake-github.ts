@@ -18,8 +18,10 @@
  * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `compare`
  * (GET `base...head`: the merge base from git, else the PR's `mergeBaseSha`), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
- * create, edit and delete a PR's conversation comments; see fake-comments.ts). Anything else: 404.
- * Success answers are GitHub-shaped: built from the API description's examples (github-answers.ts).
+ * create, edit and delete a PR's conversation comments; see fake-comments.ts), and evidence
+ * verification's `issue`, `check-runs`, `combined-status`, `tree`, `pull-commits` and `commits`
+ * (fake-evidence.ts). Anything else: 404. Success answers are GitHub-shaped: built from the API
+ * description's examples (github-answers.ts, github-evidence-answers.ts).
  */
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -304,9 +306,10 @@ export class FakeGitHub {
           return this.postStatus(res, params[0] ?? '', params[1] ?? '', recorded.body);
         case 'comments':
           return this.serveComments(res, url, recorded, params[0] ?? '', Number(params[1]));
-        default:
-          if (await this.evidence.serve(recorded.method, path, url, res, this.evidenceHost)) return;
+        case 'other':
           return send(res, 404, { message: 'Not Found' });
+        default:
+          return await this.evidence.serve(route, params, url, res, this.evidenceHost);
       }
     } catch (error) {
       send(res, 500, { message: `fake server error: ${(error as Error).message}` });
@@ -316,8 +319,15 @@ export class FakeGitHub {
   private readonly evidenceHost = {
     gitDirOf: (repository: string) => this.gitRepos.get(repository),
     pullOf: (repository: string, number: number) => this.pulls.get(`${repository}#${number}`),
+    pullsWithHead: (repository: string, sha: string) =>
+      [...this.pulls.values()]
+        .filter((p) => (p.repository ?? this.repository) === repository && p.headSha === sha)
+        .map((p) => ({ ...p, baseRef: p.baseRef ?? 'main' })),
+    // A status's id is its place among all posts, as the post's answer said (statusJson).
     statusesOn: (repository: string, sha: string) =>
-      this.statuses.filter((s) => s.repository === repository && s.sha === sha),
+      this.statuses
+        .map((s, index) => ({ ...s, id: index + 1 }))
+        .filter((s) => s.repository === repository && s.sha === sha),
   };
 
   private authorized(req: IncomingMessage): boolean {

@@ -1,7 +1,11 @@
 /** HTTP plumbing of the fake GitHub API: routes, JSON answers, and injected faults. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type Route = 'pull' | 'pulls' | 'files' | 'contents' | 'compare' | 'statuses' | 'comments' | 'other';
+export type Route =
+  'pull' | 'pulls' | 'files' | 'contents' | 'compare' | 'statuses' | 'comments' | EvidenceRoute | 'other';
+
+/** The routes evidence verification reads (fake-evidence.ts). */
+export type EvidenceRoute = 'issue' | 'check-runs' | 'combined-status' | 'tree' | 'pull-commits' | 'commits';
 
 export type Fault =
   /** Answer with this HTTP status (and body/headers), e.g. 502, or 403 with rate-limit headers. */
@@ -82,6 +86,12 @@ export function routeOf(method: string, path: string): { route: Route; params: s
     ['POST', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
     ['PATCH', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
     ['DELETE', 'comments', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/],
+    ['GET', 'issue', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)$/],
+    ['GET', 'check-runs', /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/check-runs$/],
+    ['GET', 'combined-status', /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/status$/],
+    ['GET', 'tree', /^\/repos\/([^/]+\/[^/]+)\/git\/trees\/([^/]+)$/],
+    ['GET', 'pull-commits', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/commits$/],
+    ['GET', 'commits', /^\/repos\/([^/]+\/[^/]+)\/commits$/],
   ];
   for (const [verb, route, pattern] of patterns) {
     const match = method === verb ? pattern.exec(path) : null;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** The repository every example answer is about. */
 const EXAMPLE_REPOSITORY = 'octocat/Hello-World';
@@ -25,8 +25,11 @@ function example(operationId: string, repository: string): unknown {
   return JSON.parse(JSON.stringify(value).replaceAll(EXAMPLE_REPOSITORY, repository)) as unknown;
 }
 
-const exampleObject = (operationId: string, repository: string) => example(operationId, repository) as Json;
-const firstItem = (operationId: string, repository: string) =>
+/** GitHub's example answer for an operation that answers an object. */
+export const exampleObject = (operationId: string, repository: string) =>
+  example(operationId, repository) as Json;
+/** The first item of GitHub's example answer for an operation that answers a list. */
+export const firstItem = (operationId: string, repository: string) =>
   (example(operationId, repository) as Json[])[0] as Json;
 
 /** A user as GitHub shows one: `[bot]` logins are of type Bot, and escaped in URLs (`%5Bbot%5D`). */
@@ -42,7 +45,7 @@ function userJson(template: unknown, login: string): Json {
 }
 
 /** A repository as the PR answer embeds it (`head.repo`, `base.repo`). */
-function repositoryJson(template: unknown, fullName: string, fork: boolean): Json {
+export function repositoryJson(template: unknown, fullName: string, fork: boolean): Json {
   const [owner = '', name = ''] = fullName.split('/');
   const repo = template as Json;
   return { ...repo, name, full_name: fullName, fork, owner: userJson(repo.owner, owner) };

@@ -11,7 +11,8 @@
  * passing the answer on. An answer Prism made itself (`application/problem+json`: no route matched,
  * the upstream failed) is a violation too; GitHub never answers in that media type. Prism loads the
  * 13 MB description in 6–20 s and ~350 MiB, so a suite starts it once (`beforeAll`) and points the
- * relay at each test's fake.
+ * relay at each test's fake. Prism is given the description with one rewrite that lets it check
+ * every answer (prism-description.ts: otherwise it skips, silently, answers such as an issue's).
  *
  *   const proxy = await ValidatingProxy.start();   // throws, with Prism's own words, if it cannot start
  *   proxy.forwardTo(github.url);                   // the action uses proxy.url as GITHUB_API_URL
@@ -19,7 +20,7 @@
  *   await proxy.close();
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import {
   createServer,
   request as httpRequest,
@@ -29,6 +30,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { writeEnforceableDescription } from './prism-description.js';
 
 /** GitHub's REST description, as @octokit/openapi ships it. */
 export const GITHUB_DESCRIPTION = join(
@@ -147,14 +149,19 @@ export class ValidatingProxy {
     private readonly relay: Server,
     /** What the action talks to (`GITHUB_API_URL`). */
     readonly url: string,
+    /** The temporary folder of the description Prism loaded, removed on close. */
+    private readonly descriptionDir?: string,
   ) {}
 
   /**
    * Starts the relay, Prism and the recorder; rejects with Prism's output if Prism does not start
    * (exits, or does not listen within `timeoutMs`, default 240 s: a busy machine slows the load).
+   * `description` is handed to Prism as it is; by default, GitHub's, made enforceable in full.
    */
   static async start(options: { timeoutMs?: number; description?: string } = {}): Promise<ValidatingProxy> {
     const state: { proxy?: ValidatingProxy } = {};
+    const enforceable = options.description ? undefined : writeEnforceableDescription(GITHUB_DESCRIPTION);
+    const removeDescription = () => enforceable && rmSync(enforceable.dir, { recursive: true, force: true });
     const relay = createServer((req, res) => {
       const target = state.proxy?.target;
       if (!target) {
@@ -170,7 +177,7 @@ export class ValidatingProxy {
       [
         PRISM,
         'proxy',
-        options.description ?? GITHUB_DESCRIPTION,
+        options.description ?? enforceable?.path ?? GITHUB_DESCRIPTION,
         relayUrl,
         '--errors=false',
         '-h',
@@ -186,10 +193,11 @@ export class ValidatingProxy {
     } catch (error) {
       prism.kill('SIGKILL');
       await closeServer(relay);
+      removeDescription();
       throw error;
     }
     const recorder = createServer((req, res) => state.proxy?.record(req, res, prismUrl));
-    const proxy = new ValidatingProxy(prism, recorder, relay, await listen(recorder));
+    const proxy = new ValidatingProxy(prism, recorder, relay, await listen(recorder), enforceable?.dir);
     state.proxy = proxy;
     for (const stream of [prism.stdout, prism.stderr])
       stream?.on('data', (chunk: Buffer) => proxy.keepLog(chunk.toString('utf8')));
@@ -229,6 +237,7 @@ export class ValidatingProxy {
     });
     this.prism.kill('SIGTERM');
     await Promise.all([closeServer(this.recorder), closeServer(this.relay), exited]);
+    if (this.descriptionDir) rmSync(this.descriptionDir, { recursive: true, force: true });
   }
 
   private record(req: IncomingMessage, res: ServerResponse, prismUrl: string): void {

@@ -73,7 +73,7 @@ describe('GitHubEvidence', () => {
 
   it('names the permission when the token may not read issues or check runs', async () => {
     const { evidence } = await servedPr();
-    github.inject('other', {
+    github.inject('issue', {
       kind: 'status',
       status: 403,
       body: { message: 'Resource not accessible by integration' },
@@ -97,7 +97,7 @@ describe('GitHubEvidence', () => {
 
   it('says a failing API is unavailable, with the error, after the retries', async () => {
     const { evidence } = await servedPr();
-    github.inject('other', { kind: 'status', status: 502 }, Infinity);
+    github.inject('tree', { kind: 'status', status: 502 }, Infinity);
     expect(await evidence.headTree()).toEqual({
       state: 'unavailable',
       reason: expect.stringContaining('GitHub API error while reading the head tree: HTTP 502'),
