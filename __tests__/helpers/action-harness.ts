@@ -90,6 +90,13 @@ export async function engineSays(
   }
 }
 
+interface PreparedPr {
+  repo: TempRepo;
+  base: string;
+  head: string;
+  expected: Evaluation;
+}
+
 /** The helpers that talk to the fake API; `github` is read at call time (a new server per test). */
 export function actionHarness(github: () => FakeGitHub) {
   async function runAction(options: RunOptions = {}): Promise<RecordingIO> {
@@ -118,8 +125,15 @@ export function actionHarness(github: () => FakeGitHub) {
           ...connection,
           // The fake runs in this process, so a proof parsed while other reads are in flight holds
           // their answers back: on a loaded machine a 300 ms timeout aborted reads that had been
-          // answered, and a read that fails is an error (the gate fails closed), not a pass.
-          client: { retries: 2, retryBaseMs: 1, requestTimeoutMs: 2000, rateLimitSecondMs: 1, log: quiet },
+          // answered, and a read that fails is an error (the gate fails closed), not a pass. A
+          // request the fake will leave hanging (an injected timeout) is given up on sooner.
+          client: {
+            retries: 2,
+            retryBaseMs: 1,
+            requestTimeoutMs: github().requestTimeout(2000),
+            rateLimitSecondMs: 1,
+            log: quiet,
+          },
         }),
       now: () => 0,
     });
@@ -133,22 +147,43 @@ export function actionHarness(github: () => FakeGitHub) {
    * plumbing serve it under a base config with `evidence.verify: off` (the default here), and
    * action-evidence.test.ts serves it with `enforce`.
    */
+  /**
+   * The fixture PR's repository and what the engine says of it, per base config and labels: built
+   * once per suite (a repository and a local evaluation cost git processes), served to each test's
+   * fake by SHA, so a test that commits more to the repository changes no other test's PR.
+   */
+  const prepared = new Map<string, Promise<PreparedPr>>();
+  function preparedPr(evidence: string, labels: string[] | undefined): Promise<PreparedPr> {
+    const key = JSON.stringify([evidence, labels]);
+    let pr = prepared.get(key);
+    if (!pr) {
+      const configText = `evidence:\n  verify: ${evidence}\n`;
+      const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF, { [CONFIG_PATH]: configText });
+      pr = engineSays(repo, base, head, labels, loadConfig(configText, CONFIG_PATH)).then((expected) => ({
+        repo,
+        base,
+        head,
+        expected,
+      }));
+      prepared.set(key, pr);
+    }
+    return pr;
+  }
+
   async function serveFixturePr(
     options: { labels?: string[]; number?: number; evidence?: 'enforce' | 'warn' | 'off' } = {},
   ) {
-    const configText = `evidence:\n  verify: ${options.evidence ?? 'off'}\n`;
-    const config = loadConfig(configText, CONFIG_PATH);
-    const { repo, base, head } = gitRepoFromFixture(FIXTURE, HEAD_REF, { [CONFIG_PATH]: configText });
-    await github().servePullRequestFromGit(repo.dir, {
+    const pr = await preparedPr(options.evidence ?? 'off', options.labels);
+    await github().servePullRequestFromGit(pr.repo.dir, {
       number: options.number ?? 7,
       headRef: HEAD_REF,
-      base,
-      head,
+      base: pr.base,
+      head: pr.head,
       labels: options.labels,
     });
     // The proof's triggering issue: on GitHub it is an issue (a local run cannot look it up).
     github().evidence.setIssue('octo/repo', 741);
-    return { repo, base, head, expected: await engineSays(repo, base, head, options.labels, config) };
+    return { ...pr };
   }
 
   /**

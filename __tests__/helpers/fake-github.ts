@@ -28,6 +28,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import type { RequestTimeout } from '../../src/github/client.js';
 import type { ChangedFile } from '../../src/model/facts.js';
 import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
@@ -37,6 +38,7 @@ import { FakeEvidence } from './fake-evidence.js';
 import {
   answerWithFault,
   pageOf,
+  Barriers,
   FaultPlan,
   parseJson,
   readBody,
@@ -129,6 +131,7 @@ export class FakeGitHub {
   private readonly gitRepos = new Map<string, string>();
   private readonly hidden = new Set<string>();
   private readonly faults = new FaultPlan();
+  private readonly barriers = new Barriers();
   private readonly inFlight = new Map<Route, number>();
   private readonly peak = new Map<Route, number>();
 
@@ -212,6 +215,23 @@ export class FakeGitHub {
     this.faults.inject(route, fault, times, after);
   }
 
+  /**
+   * A client timeout that waits `hungMs` for a request this server will leave hanging (a `timeout`
+   * fault is due on its route) and `normalMs` for any other: a timeout is still a real abort, but
+   * a test need not wait seconds for each, and a slow answer on a loaded machine is never cut.
+   */
+  requestTimeout(normalMs: number, hungMs = 200): RequestTimeout {
+    return ({ method, url }) => {
+      const { route } = routeOf(method, decodeURIComponent(new URL(url).pathname));
+      return this.faults.peek(route)?.kind === 'timeout' ? hungMs : normalMs;
+    };
+  }
+
+  /** Answers no request to `route` until `count` of them are in flight together (see `Barriers`). */
+  holdAnswers(route: Route, count: number): void {
+    this.barriers.hold(route, count);
+  }
+
   clearFaults(): void {
     this.faults.clear();
   }
@@ -273,6 +293,7 @@ export class FakeGitHub {
     this.peak.set(route, Math.max(inFlight, this.peak.get(route) ?? 0));
     res.once('close', () => this.inFlight.set(route, (this.inFlight.get(route) ?? 1) - 1));
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    await this.barriers.pass(route);
 
     const fault = this.faults.take(route);
     if (fault) {

@@ -38,6 +38,12 @@ export class FaultPlan {
     this.injected.length = 0;
   }
 
+  /** The fault the next request to `route` would get, without taking it. */
+  peek(route: Route): Fault | undefined {
+    const injected = this.injected.find((f) => f.route === route && f.remaining > 0);
+    return injected && injected.skip === 0 ? injected.fault : undefined;
+  }
+
   /** The fault for this request to `route`, if one is due. */
   take(route: Route): Fault | undefined {
     const injected = this.injected.find((f) => f.route === route && f.remaining > 0);
@@ -48,6 +54,36 @@ export class FaultPlan {
     }
     injected.remaining -= 1;
     return injected.fault;
+  }
+}
+
+/**
+ * Holds the answers to a route until `count` of its requests have arrived, so that "all of them in
+ * flight at once" is observable whatever the machine's load (a fixed latency is not: a slow client
+ * may not have sent the last request before the first is answered). Gives up after `maxWaitMs`,
+ * releasing what it holds, so a client that never sends them all fails on the count, not on a hang.
+ */
+export class Barriers {
+  private readonly barriers = new Map<
+    Route,
+    { remaining: number; release: () => void; done: Promise<void> }
+  >();
+
+  hold(route: Route, count: number, maxWaitMs = 10_000): void {
+    let release = (): void => undefined;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(release, maxWaitMs);
+    void done.then(() => clearTimeout(timer));
+    this.barriers.set(route, { remaining: count, release, done });
+  }
+
+  /** Resolves when the request may be answered. */
+  async pass(route: Route): Promise<void> {
+    const barrier = this.barriers.get(route);
+    if (!barrier) return;
+    barrier.remaining -= 1;
+    if (barrier.remaining <= 0) barrier.release();
+    await barrier.done;
   }
 }
 

@@ -29,6 +29,9 @@ export interface ClientLog {
   info?(message: string): void;
 }
 
+/** The timeout, in ms, for one attempt at a request. */
+export type RequestTimeout = (request: { method: string; url: string }) => number;
+
 export interface ClientOptions {
   /** REST API root; the action passes `GITHUB_API_URL` (GHES, or a loopback server in tests). */
   baseUrl?: string;
@@ -36,8 +39,12 @@ export interface ClientOptions {
   retries?: number;
   /** Retry delay unit: the n-th retry waits n² × this. Default 1000 ms (1 s, 4 s, 9 s). */
   retryBaseMs?: number;
-  /** A request that has not completed after this long is aborted and retried. Default 20 s. */
-  requestTimeoutMs?: number;
+  /**
+   * A request that has not completed after this long is aborted and retried. Default 20 s. A
+   * function chooses per request (method and absolute URL): tests give a request they know will
+   * hang a short timeout, and every other one a long one.
+   */
+  requestTimeoutMs?: number | RequestTimeout;
   /** Retries after a primary or secondary rate limit (throttling plugin). Default 2. */
   rateLimitRetries?: number;
   /** Longer waits than this are not worth holding a runner for: give up instead. Default 60 s. */
@@ -79,13 +86,15 @@ const ownSignals = new WeakSet<AbortSignal>();
  * - each attempt gets its own timeout signal (a hung connection would otherwise hold the job);
  * - a JSON content type whose body did not parse (Octokit then hands over the raw string) becomes a 502.
  */
-function hardenRequests(timeoutMs: number): OctokitPlugin {
+function hardenRequests(timeout: number | RequestTimeout): OctokitPlugin {
   return (octokit) => {
     octokit.hook.wrap('request', async (request, rawOptions) => {
       const options = rawOptions as unknown as HookOptions;
       const current = options.request?.signal;
       if (!current || ownSignals.has(current)) {
-        const signal = AbortSignal.timeout(timeoutMs);
+        const signal = AbortSignal.timeout(
+          typeof timeout === 'number' ? timeout : timeout(octokit.request.endpoint(rawOptions)),
+        );
         ownSignals.add(signal);
         options.request = { ...options.request, signal };
       }

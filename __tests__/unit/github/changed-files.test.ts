@@ -53,7 +53,7 @@ describe('listChangedFiles', () => {
   });
 
   it('has every page of a 3000-file PR in flight at once: listing is one round trip', async () => {
-    github.latencyMs = 200;
+    github.holdAnswers('files', 30);
     const result = await list(3000, 3000);
     expect(result.listed).toBe(3000);
     expect(github.peakConcurrency('files')).toBe(30);
