@@ -228,8 +228,8 @@ export class FakeGitHub {
   }
 
   /** Answers no request to `route` until `count` of them are in flight together (see `Barriers`). */
-  holdAnswers(route: Route, count: number): void {
-    this.barriers.hold(route, count);
+  holdAnswers(route: Route, count: number, maxWaitMs?: number): void {
+    this.barriers.hold(route, count, maxWaitMs);
   }
 
   clearFaults(): void {

@@ -198,6 +198,10 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
       // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
       write: new Bottleneck.Group({ minTime: options.writeSpacingMs ?? 0 }),
+      // Requests that notify people (a PR comment) keep the plugin's 3 s spacing, but per client:
+      // the plugin's default group is shared by every client in the process, so a second client
+      // (the next PR of a replay, or a test's next run) waited on the first one's comment.
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3000 }),
       // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
       // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
       // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`

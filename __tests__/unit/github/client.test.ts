@@ -164,4 +164,19 @@ describe('createClient', () => {
     expect(github.statuses).toHaveLength(7);
     expect(github.peakConcurrency('statuses')).toBe(7);
   });
+
+  it("spaces comments per client, so one run never waits on another run's comment", async () => {
+    // The plugin's spacing is 3 s: a second comment held back by the first run's misses the barrier.
+    github.holdAnswers('comments', 2, 1500);
+    const comment = (body: string) =>
+      client().rest.issues.createComment({ owner: 'octo', repo: 'repo', issue_number: 1, body });
+    await Promise.all([comment('first run'), comment('second run')]);
+    expect(
+      github.comments
+        .on('octo/repo', 1)
+        .map((c) => c.body)
+        .sort(),
+    ).toEqual(['first run', 'second run']);
+    expect(github.peakConcurrency('comments')).toBe(2);
+  });
 });
