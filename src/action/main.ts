@@ -1,18 +1,7 @@
 /**
- * The action's entry point (bundled by ncc into dist/index.js): real dependencies into `run`,
- * nothing else. Only what the first API request needs loads here (docs/design.md, "Start-up"):
- * the event file is read synchronously, and the clock is `process.hrtime` (`performance` would
- * load `node:perf_hooks`).
+ * The action's entry point, bundled by ncc into dist/index.js: runs the action, nothing else.
+ * `run()` and its real dependencies live in entry.ts, so they can be imported without starting it.
  */
-import { readFileSync } from 'node:fs';
-import { connectGitHub } from '../github/connect.js';
-import { run } from './run.js';
-import { runnerIO } from './runner-io.js';
+import { run } from './entry.js';
 
-await run({
-  env: process.env,
-  io: runnerIO(),
-  readFile: async (path) => readFileSync(path, 'utf8'),
-  connect: connectGitHub,
-  now: () => Number(process.hrtime.bigint()) / 1e6,
-});
+await run();

@@ -2,10 +2,11 @@
  * `runnerIO` against `@actions/core` 3 (still a devDependency for this comparison only): for every
  * call the action makes, the same bytes on stdout, in GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the
  * same exit code and the same errors, so the runner (masking, annotations on file and line,
- * outputs, summary, the step's failure) sees no difference.
+ * outputs, summary, the step's failure) sees no difference. Off a runner (`npm run local-action`),
+ * the two deliberate differences: no `::add-mask::` line, and missing files are created.
  */
 import * as core from '@actions/core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionIO } from '../../../src/action/io.js';
@@ -31,6 +32,7 @@ const saved = { ...process.env };
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'merge-gate-runner-io-'));
   process.exitCode = undefined;
+  process.env.GITHUB_ACTIONS = 'true'; // every runner sets it; the last block unsets it
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -171,5 +173,38 @@ describe('runnerIO writes what @actions/core writes', () => {
     await runnerIO().writeSummary('second');
     expect(readFileSync(shared, 'utf8')).toBe(coreText);
     expect(coreText).toBe(`${markdown}\nsecond\n`);
+  });
+});
+
+describe('runnerIO off a runner (GITHUB_ACTIONS unset, as under npm run local-action)', () => {
+  beforeEach(() => delete process.env.GITHUB_ACTIONS);
+
+  it('writes no ::add-mask:: command, which nothing would read and which would print the secret', async () => {
+    expect(await stdoutOf(() => runnerIO().setSecret('ghs_localToken'))).toBe('');
+    process.env.GITHUB_ACTIONS = 'false';
+    expect(await stdoutOf(() => runnerIO().setSecret('ghs_localToken'))).toBe('');
+  });
+
+  it('creates a missing output or summary file, with its folder, instead of refusing it', async () => {
+    process.env.GITHUB_OUTPUT = join(dir, 'out', 'outputs.txt');
+    process.env.GITHUB_STEP_SUMMARY = join(dir, 'out', 'nested', 'summary.md');
+    const io = runnerIO();
+    io.setOutput('verdict', 'failure');
+    await io.writeSummary('## Merge Gate');
+    await io.writeSummary('second');
+    expect(readFileSync(process.env.GITHUB_OUTPUT, 'utf8')).toMatch(
+      /^verdict<<(ghadelimiter_[0-9a-f-]{36})\nfailure\n\1\n$/,
+    );
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('## Merge Gate\nsecond\n');
+  });
+
+  it('still fails without GITHUB_STEP_SUMMARY, and still prints outputs without GITHUB_OUTPUT', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY;
+    delete process.env.GITHUB_OUTPUT;
+    await expect(runnerIO().writeSummary('x')).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
+    expect(await stdoutOf(() => runnerIO().setOutput('verdict', 'success'))).toBe(
+      '\n::set-output name=verdict::success\n',
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
