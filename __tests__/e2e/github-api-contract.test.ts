@@ -281,6 +281,20 @@ describe('the validating proxy', () => {
     expect(found).toContainEqual(expect.objectContaining({ method: 'POST', location: 'request.body.state' }));
   });
 
+  it('catches a request to a route the action does not call (the description holds only those)', async () => {
+    const server = await upstream(() => ({ status: 200, type: 'application/json', body: '[]' }));
+    try {
+      await (await through(`/repos/${REPOSITORY}/releases`)).text();
+      const found = started().takeViolations();
+      expect(found).toContainEqual(
+        expect.objectContaining({ method: 'GET', path: `/repos/${REPOSITORY}/releases` }),
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('catches an answer that is not GitHub-shaped (a PR answer missing its fields)', async () => {
     const server = await upstream(() => ({ status: 200, type: 'application/json', body: '{"number":2}' }));
     try {

@@ -9,10 +9,11 @@
  * reliable one: it travels with the answer it is about (the log is written asynchronously and does
  * not say which request a line belongs to), so the recorder reads it from every answer before
  * passing the answer on. An answer Prism made itself (`application/problem+json`: no route matched,
- * the upstream failed) is a violation too; GitHub never answers in that media type. Prism loads the
- * 13 MB description in 6–20 s and ~350 MiB, so a suite starts it once (`beforeAll`) and points the
- * relay at each test's fake. Prism is given the description with one rewrite that lets it check
- * every answer (prism-description.ts: otherwise it skips, silently, answers such as an issue's).
+ * the upstream failed) is a violation too; GitHub never answers in that media type. Prism is given
+ * GitHub's description cut to the operations the action calls, with one rewrite that lets it check
+ * every answer (prism-description.ts: otherwise it skips, silently, answers such as an issue's). It
+ * loads that in about a second (the whole 13 MB description: 6–20 s and ~350 MiB), and a suite
+ * still starts it once (`beforeAll`) and points the relay at each test's fake.
  *
  *   const proxy = await ValidatingProxy.start();   // throws, with Prism's own words, if it cannot start
  *   proxy.forwardTo(github.url);                   // the action uses proxy.url as GITHUB_API_URL

@@ -1003,13 +1003,13 @@ const ownSignals = new WeakSet();
  * - each attempt gets its own timeout signal (a hung connection would otherwise hold the job);
  * - a JSON content type whose body did not parse (Octokit then hands over the raw string) becomes a 502.
  */
-function hardenRequests(timeoutMs) {
+function hardenRequests(timeout) {
     return (octokit) => {
         octokit.hook.wrap('request', async (request, rawOptions) => {
             const options = rawOptions;
             const current = options.request?.signal;
             if (!current || ownSignals.has(current)) {
-                const signal = AbortSignal.timeout(timeoutMs);
+                const signal = AbortSignal.timeout(typeof timeout === 'number' ? timeout : timeout(octokit.request.endpoint(rawOptions)));
                 ownSignals.add(signal);
                 options.request = { ...options.request, signal };
             }
@@ -1101,6 +1101,10 @@ function createClient(token, options = {}) {
             // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
             // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
             write: new (lib_default()).Group({ minTime: options.writeSpacingMs ?? 0 }),
+            // Requests that notify people (a PR comment) keep the plugin's 3 s spacing, but per client:
+            // the plugin's default group is shared by every client in the process, so a second client
+            // (the next PR of a replay, or a test's next run) waited on the first one's comment.
+            notifications: new (lib_default()).Group({ maxConcurrent: 1, minTime: 3000 }),
             // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
             // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
             // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`
