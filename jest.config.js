@@ -9,4 +9,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testTimeout: 60000,
+  // Jest's default on two cores is one worker; most suites wait on child processes and sockets
+  // part of the time, so two keep both cores busy (CONTRIBUTING.md, "Tests").
+  maxWorkers: 2,
 };

@@ -117,6 +117,40 @@ export const FILES_LIMIT = 3000;
 
 const execFileAsync = promisify(execFile);
 
+/**
+ * What a repository on disk holds at a commit SHA never changes, so it is read once per test file
+ * for all the fakes that serve it (a suite serves the same PR to a new fake in every test): blobs
+ * by `dir@sha:path`, a PR's changed files by `dir@base...head`.
+ */
+const gitBlobs = new Map<string, Promise<Uint8Array | undefined>>();
+const gitChangedFiles = new Map<
+  string,
+  Promise<{ headSha: string; baseSha: string; files: ChangedFile[] }>
+>();
+
+async function gitBlobAt(gitDir: string, ref: string, path: string): Promise<Uint8Array | undefined> {
+  try {
+    const { stdout } = await execFileAsync('git', ['cat-file', 'blob', `${ref}:${path}`], {
+      cwd: gitDir,
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch {
+    return undefined;
+  }
+}
+
+async function changedFilesFromGit(gitDir: string, base: string, head: string, headRef: string) {
+  const source = new LocalGitSource({ repo: gitDir, base, head, headRef });
+  try {
+    const facts = await source.facts();
+    return { headSha: facts.headSha, baseSha: facts.baseSha, files: facts.changedFiles };
+  } finally {
+    await source.close();
+  }
+}
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly statuses: PostedStatus[] = [];
@@ -188,23 +222,16 @@ export class FakeGitHub {
     pr: Omit<FakePullRequest, 'files' | 'headSha' | 'baseSha'> & { base: string; head: string },
   ): Promise<FakePullRequest> {
     const { base, head, ...rest } = pr;
-    const source = new LocalGitSource({ repo: gitDir, base, head, headRef: pr.headRef });
-    try {
-      const facts = await source.facts();
-      const served: FakePullRequest = {
-        ...rest,
-        headSha: facts.headSha,
-        baseSha: facts.baseSha,
-        files: facts.changedFiles,
-      };
-      this.addPullRequest(served);
-      // Base (config) and head (proof) contents come from the same repository on disk.
-      this.serveGit(pr.repository ?? this.repository, gitDir);
-      if (pr.headRepository) this.serveGit(pr.headRepository, gitDir);
-      return served;
-    } finally {
-      await source.close();
-    }
+    const key = `${gitDir}@${base}...${head}`;
+    if (!gitChangedFiles.has(key))
+      gitChangedFiles.set(key, changedFilesFromGit(gitDir, base, head, pr.headRef));
+    const { headSha, baseSha, files } = await gitChangedFiles.get(key)!;
+    const served: FakePullRequest = { ...rest, headSha, baseSha, files };
+    this.addPullRequest(served);
+    // Base (config) and head (proof) contents come from the same repository on disk.
+    this.serveGit(pr.repository ?? this.repository, gitDir);
+    if (pr.headRepository) this.serveGit(pr.headRepository, gitDir);
+    return served;
   }
 
   /**
@@ -220,7 +247,7 @@ export class FakeGitHub {
    * fault is due on its route) and `normalMs` for any other: a timeout is still a real abort, but
    * a test need not wait seconds for each, and a slow answer on a loaded machine is never cut.
    */
-  requestTimeout(normalMs: number, hungMs = 200): RequestTimeout {
+  requestTimeout(normalMs: number, hungMs = 50): RequestTimeout {
     return ({ method, url }) => {
       const { route } = routeOf(method, decodeURIComponent(new URL(url).pathname));
       return this.faults.peek(route)?.kind === 'timeout' ? hungMs : normalMs;
@@ -422,16 +449,9 @@ export class FakeGitHub {
     if (this.files.has(key)) return this.files.get(key) ?? undefined;
     const gitDir = this.gitRepos.get(repository);
     if (!gitDir || !/^[0-9a-f]{40}$/.test(ref)) return undefined;
-    try {
-      const { stdout } = await execFileAsync('git', ['cat-file', 'blob', `${ref}:${path}`], {
-        cwd: gitDir,
-        encoding: 'buffer',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stdout;
-    } catch {
-      return undefined;
-    }
+    const blob = `${gitDir}@${ref}:${path}`;
+    if (!gitBlobs.has(blob)) gitBlobs.set(blob, gitBlobAt(gitDir, ref, path));
+    return gitBlobs.get(blob);
   }
 
   /** `GET /repos/{repo}/compare/{base}...{head}`: what the action reads of it, the merge base. */

@@ -340,13 +340,17 @@ describe('run() configuration', () => {
 
 describe("run() on a PR over the API's 3000-file limit", () => {
   let repo: TempRepo;
+  let base: string;
   let head: string;
-  beforeEach(async () => {
+  // One repository for both tests (3001 files take a second to commit); each test's fake serves it.
+  beforeAll(() => {
     repo = createRepo({ files: { 'README.md': '# base\n' } });
-    const base = repo.sha();
+    base = repo.sha();
     repo.branch(HEAD_REF);
     const many = Object.fromEntries(Array.from({ length: 3001 }, (_, i) => [`data/f${i}.txt`, `${i}\n`]));
     head = repo.commit('3001 files', many);
+  });
+  beforeEach(async () => {
     await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
   });
 

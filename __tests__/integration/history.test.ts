@@ -38,7 +38,7 @@ async function checkLike(dir: string, pull: PullReport, extra: string[] = []) {
 }
 
 beforeAll(async () => {
-  history = createHistoryRepo({ pulls: 60 });
+  history = createHistoryRepo({ pulls: 50 });
   const run = await runCli(['history', '--repo', history.repo.dir, '--format', 'json', '--jobs', '4']);
   exitCode = run.code;
   expect(run.stderr).toBe('');
@@ -67,8 +67,8 @@ describe('local mode: which pull requests', () => {
     expect(report.summary).toMatchObject({
       mode: 'local',
       branch: 'main',
-      pulls: 60,
-      evaluated: 60,
+      pulls: 50,
+      evaluated: 50,
       notEvaluated: 0,
     });
   });
@@ -92,7 +92,7 @@ describe('local mode: which pull requests', () => {
   it('honours --limit and --since', async () => {
     const limited = await runCli(['history', '--repo', history.repo.dir, '--format', 'json', '--limit', '5']);
     expect((JSON.parse(limited.stdout) as HistoryReport).pulls.map((p) => p.number)).toEqual([
-      160, 159, 158, 157, 156,
+      150, 149, 148, 147, 146,
     ]);
     const since = await runCli([
       'history',
@@ -101,16 +101,16 @@ describe('local mode: which pull requests', () => {
       '--format',
       'json',
       '--since',
-      '2026-02-28',
+      '2026-02-18',
     ]);
     const dates = (JSON.parse(since.stdout) as HistoryReport).pulls.map((p) => p.mergedAt.slice(0, 10));
     expect(dates).toEqual([
-      '2026-03-05',
-      '2026-03-04',
-      '2026-03-03',
-      '2026-03-02',
-      '2026-03-01',
-      '2026-02-28',
+      '2026-02-23',
+      '2026-02-22',
+      '2026-02-21',
+      '2026-02-20',
+      '2026-02-19',
+      '2026-02-18',
     ]);
   });
 });
@@ -124,11 +124,11 @@ describe('local mode: one engine', () => {
   });
 
   it('reads each PR under the config of its own base commit', () => {
-    // PENDING tokens fail before the config change (after PR 130) and pass after it.
+    // PENDING tokens fail before the config change (after PR 125) and pass after it.
     const pending = report.pulls.filter((p) => p.title.startsWith('Audit pending'));
     const verdicts = pending.map((p) => [p.number, p.checks[0]!.state]);
-    expect(verdicts.filter(([n]) => (n as number) <= 130).every(([, s]) => s === 'failure')).toBe(true);
-    expect(verdicts.filter(([n]) => (n as number) > 130).every(([, s]) => s === 'success')).toBe(true);
+    expect(verdicts.filter(([n]) => (n as number) <= 125).every(([, s]) => s === 'failure')).toBe(true);
+    expect(verdicts.filter(([n]) => (n as number) > 125).every(([, s]) => s === 'success')).toBe(true);
   });
 
   it('--config: every PR under the proposed config equals check --config, and the changes are explained', async () => {
@@ -206,7 +206,7 @@ describe('local mode: the summary', () => {
   it('counts verdicts per week of merge', () => {
     const weeks = report.summary.weeks;
     expect(weeks[0]!.week).toBe('2026-01-05');
-    expect(weeks.reduce((n, w) => n + w.success + w.failure + w.error, 0)).toBe(60);
+    expect(weeks.reduce((n, w) => n + w.success + w.failure + w.error, 0)).toBe(50);
     expect(weeks.every((w) => new Date(`${w.week}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
   });
 });
