@@ -4,6 +4,8 @@
  * `__tests__/slow/` (suites that start Prism, Chromium or @github/local-action, or feed multi-megabyte
  * inputs); `npm run test:slow` runs those (jest.slow.config.js), and `.ci/run` runs both.
  */
+import { availableParallelism } from 'node:os';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -22,7 +24,9 @@ export default {
     ],
   },
   testTimeout: 60000,
-  // Jest's default on two cores is one worker; the suites wait on child processes and sockets part
-  // of the time, so two keep both cores busy.
-  maxWorkers: 2,
+  // Jest's default is one worker per core but one; the suites wait on child processes (git, the
+  // bundle) and sockets part of the time, so 1.5 workers per core keep the cores busy (on two
+  // cores, 3 workers: about 75 s; 2 workers: about 95 s). A percentage over 100 % would be read
+  // as a number of workers, hence the arithmetic.
+  maxWorkers: Math.ceil(availableParallelism() * 1.5),
 };

@@ -123,14 +123,14 @@ export function actionHarness(github: () => FakeGitHub) {
       connect: (connection) =>
         connectGitHub({
           ...connection,
-          // The fake runs in this process, so a proof parsed while other reads are in flight holds
-          // their answers back: on a loaded machine a 300 ms timeout aborted reads that had been
-          // answered, and a read that fails is an error (the gate fails closed), not a pass. A
-          // request the fake will leave hanging (an injected timeout) is given up on sooner.
+          // A request the fake will leave hanging (an injected timeout) is given up on after 50 ms;
+          // any other gets 30 s. The fake runs in this process, so on a loaded machine an answer
+          // can take seconds, and a read given up on is an error (the gate fails closed): a short
+          // timeout for every request made the fault suites fail under load.
           client: {
             retries: 2,
             retryBaseMs: 1,
-            requestTimeoutMs: github().requestTimeout(2000),
+            requestTimeoutMs: github().requestTimeout(30_000),
             rateLimitSecondMs: 1,
             log: quiet,
           },

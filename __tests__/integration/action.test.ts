@@ -16,7 +16,7 @@ import {
   TOKEN,
 } from '../helpers/action-harness.js';
 import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
-import { createRepo, removeTempRepos, type TempRepo } from '../helpers/git-repo.js';
+import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
 import { mergeGroupPayload, recordedPush } from '../helpers/webhook-payloads.js';
 
 let github: FakeGitHub;
@@ -335,38 +335,5 @@ describe('run() configuration', () => {
     expect(finals.map((s) => s.state)).toEqual(Array(7).fill('error'));
     expect(finals[0]?.description).toContain('mode');
     expect(io.failures).toHaveLength(1);
-  });
-});
-
-describe("run() on a PR over the API's 3000-file limit", () => {
-  let repo: TempRepo;
-  let base: string;
-  let head: string;
-  // One repository for both tests (3001 files take a second to commit); each test's fake serves it.
-  beforeAll(() => {
-    repo = createRepo({ files: { 'README.md': '# base\n' } });
-    base = repo.sha();
-    repo.branch(HEAD_REF);
-    const many = Object.fromEntries(Array.from({ length: 3001 }, (_, i) => [`data/f${i}.txt`, `${i}\n`]));
-    head = repo.commit('3001 files', many);
-  });
-  beforeEach(async () => {
-    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: HEAD_REF, base, head });
-  });
-
-  it('fails closed without a checkout: error on all seven explaining the limit', async () => {
-    const io = await runAction({ payload: prEvent(7, head) });
-    const finals = [...github.finalStatuses(head).values()];
-    expect(finals.map((s) => s.state)).toEqual(Array(7).fill('error'));
-    expect(finals[0]?.description).toContain('3001 files');
-    expect(io.summaries.join('')).toContain('only the first 3000');
-    expect(io.failures).toHaveLength(1);
-  });
-
-  it('evaluates the complete list from a checkout that has both commits', async () => {
-    await runAction({ payload: prEvent(7, head), env: { GITHUB_WORKSPACE: repo.dir } });
-    const finals = [...github.finalStatuses(head).values()];
-    expect(finals.map((s) => s.state)).not.toContain('error');
-    expect(github.count('files')).toBe(30);
   });
 });

@@ -163,7 +163,7 @@ describe('API failures', () => {
       repo: 'repo',
       token: TOKEN,
       apiUrl: github.url,
-      client: { retries: 1, retryBaseMs: 1, requestTimeoutMs: 5000, rateLimitSecondMs: 1, log: quiet },
+      client: { retries: 1, retryBaseMs: 1, requestTimeoutMs: 30_000, rateLimitSecondMs: 1, log: quiet },
     },
     query: { limit: 100 },
     jobs: 1,

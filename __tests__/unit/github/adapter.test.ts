@@ -3,7 +3,7 @@ import { createClient } from '../../../src/github/client.js';
 import { TruncatedFileListError } from '../../../src/github/errors.js';
 import type { ChangedFile } from '../../../src/model/facts.js';
 import { FakeGitHub, type FakePullRequest } from '../../helpers/fake-github.js';
-import { createRepo, removeTempRepos } from '../../helpers/git-repo.js';
+import { removeTempRepos } from '../../helpers/git-repo.js';
 
 const HEAD = 'a'.repeat(40);
 const BASE = 'b'.repeat(40);
@@ -144,27 +144,6 @@ describe('GitHubAdapter facts', () => {
     await expect(facts).rejects.toThrow(
       /changes 3001 files.*only the first 3000.*GITHUB_WORKSPACE is not set/s,
     );
-  });
-
-  it('reads the complete list of a PR over 3000 files from a checkout that has both commits', async () => {
-    const repo = createRepo({ files: { 'README.md': '# base\n' } });
-    const base = repo.sha();
-    repo.branch('copilot/huge');
-    const many = Object.fromEntries(Array.from({ length: 3001 }, (_, i) => [`data/f${i}.txt`, `${i}\n`]));
-    const head = repo.commit('add 3001 files', { ...many, 'README.md': '# head\n' });
-    await github.servePullRequestFromGit(repo.dir, { number: 7, headRef: 'copilot/huge', base, head });
-
-    const { changedFiles } = await adapter({ workspace: repo.dir }).facts();
-    expect(changedFiles).toHaveLength(3002);
-    expect(changedFiles.find((f) => f.path === 'README.md')).toMatchObject({
-      status: 'modified',
-      additions: 1,
-      deletions: 1,
-    });
-    expect(changedFiles.find((f) => f.path === 'data/f3000.txt')).toMatchObject({
-      status: 'added',
-      patch: '@@ -0,0 +1 @@\n+3000',
-    });
   });
 
   it('does not treat a count mismatch below the cap as truncation (a push between two requests)', async () => {

@@ -14,7 +14,7 @@ const client = (options: ClientOptions = {}) =>
   createClient('ghs_test', {
     ...FAST,
     // Long for an answer (a loaded machine is slow), short for a request the fake leaves hanging.
-    requestTimeoutMs: github.requestTimeout(5000, 100),
+    requestTimeoutMs: github.requestTimeout(30_000, 100),
     baseUrl: github.url,
     ...options,
   });
@@ -72,7 +72,7 @@ describe('createClient', () => {
   it('aborts a request that never answers and retries it', async () => {
     github.inject('pull', { kind: 'timeout' });
     const asked: string[] = [];
-    const timeout = github.requestTimeout(5000, 100);
+    const timeout = github.requestTimeout(30_000, 100);
     const { data } = await getPull({
       requestTimeoutMs: (request) => (asked.push(`${request.method} ${request.url}`), timeout(request)),
     });
