@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { median, ms, ROOT, table } from './lib.mjs';
 import { bundlePath, bundleSource } from './parser-bundles.mjs';
-import { benchNodes } from './nodes.mjs';
+import { runtimes } from './node-runtimes.mjs';
 
 const RUNS = 7;
 const TARGET_MS = 60;
@@ -41,7 +41,7 @@ export async function parseCold() {
   const kib = DOCUMENTS.reduce((sum, path) => sum + statSync(join(FIXTURE, 'head', path)).size, 0) / 1024;
   const rows = [];
   const loadBefore = loadavg()[0].toFixed(1);
-  for (const node of benchNodes()) {
+  for (const node of runtimes()) {
     const figures = { load: [], evaluate: [], first: [], tenth: [], yaml: [] };
     const verdicts = new Set();
     // Alternated, so both modes see the machine's load of the moment.
@@ -58,7 +58,7 @@ export async function parseCold() {
     }
     const evaluateMs = median(figures.evaluate);
     rows.push([
-      node.label,
+      `${node.name} (${node.version})`,
       ms(median(figures.load)),
       `${ms(evaluateMs)} (${ms(Math.min(...figures.evaluate))}–${ms(Math.max(...figures.evaluate))})`,
       evaluateMs <= TARGET_MS ? 'yes' : 'no',
