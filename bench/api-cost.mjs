@@ -2,8 +2,10 @@
  * API cost: the requests one run of the action makes, by route, against the floor: one PR read,
  * ceil(files / 100) file-list pages (at most 30: the files API lists 3000 files), one config read,
  * one read per distinct file a check needs (the proofs, the session memory the proof references, a
- * foreman's memories, the inventory and changed YAML/JSON), one post per status; and the round
- * trips that go one after another. Counted on Node 24, the action's runtime.
+ * foreman's memories, the inventory and changed YAML/JSON), one read per kind of evidence the proof
+ * claims (the issue it names, the head commit's check runs and statuses when it reports tests, the
+ * head tree when it lists delivered files), one post per status; and the round trips that go one
+ * after another. Counted on Node 24, the action's runtime.
  */
 import { countByRoute, runAction, sequentialRoundTrips } from './action-run.mjs';
 import { table, tally } from './lib.mjs';
@@ -37,6 +39,16 @@ function purposeOf(urlPath, config, proofTexts) {
   return 'other';
 }
 
+/** The routes evidence verification reads (SPEC §9); each needed once per run at most. */
+const EVIDENCE_ROUTES = new Set([
+  'issue',
+  'check-runs',
+  'combined-status',
+  'tree',
+  'pull-commits',
+  'commits',
+]);
+
 const NEEDED = new Set(['inventory', 'proof', 'memory (referenced)', 'memory (foreman)', 'yaml/json']);
 
 /** The floor for one run, from the PR's size and what the run read and posted. */
@@ -57,15 +69,29 @@ function floorOf(size, requests, pr, config) {
   const contexts = (pick) => new Set(posted.filter(pick).map((body) => body.context)).size;
   const pending = contexts((body) => body.state === 'pending');
   const terminal = contexts((body) => body.state !== 'pending');
+  // Evidence reads: one per distinct route and path (a second read of the same thing is overshoot).
+  const evidence = new Set(
+    requests.filter((r) => EVIDENCE_ROUTES.has(r.route)).map((r) => `${r.route} ${r.path}`),
+  );
   return {
     pages,
     configReads,
     needed: needed.size,
+    evidence: evidence.size,
     pending,
     terminal,
-    total: 1 + pages + configReads + needed.size + pending + terminal,
+    total: 1 + pages + configReads + needed.size + evidence.size + pending + terminal,
     proofTexts,
   };
+}
+
+/** The requests outside the four main routes, by route: `issue 1, check-runs 1, …`. */
+function evidenceSummary(requests) {
+  const counts = new Map();
+  for (const { route } of requests)
+    if (!['pull', 'files', 'contents', 'statuses'].includes(route))
+      counts.set(route, (counts.get(route) ?? 0) + 1);
+  return [...counts].map(([route, n]) => `${route} ${n}`).join(', ') || '0';
 }
 
 export async function apiCost() {
@@ -97,9 +123,9 @@ export async function apiCost() {
       `${counts.files} (floor ${floor.pages})`,
       `${counts.contents} (floor ${floor.configReads + floor.needed})`,
       `${counts.statuses} (${floor.pending} pending + ${floor.terminal} final)`,
-      counts.other,
+      evidenceSummary(requests),
       stable ? counts.total : `${Math.min(...totals)}–${Math.max(...totals)}`,
-      `${floor.total} = 1+${floor.pages}+${floor.configReads}+${floor.needed}+${floor.pending + floor.terminal}`,
+      `${floor.total} = 1+${floor.pages}+${floor.configReads}+${floor.needed}+${floor.evidence}+${floor.pending + floor.terminal}`,
       excess > 0 ? `+${excess}` : String(excess),
       excess <= 0 ? 'yes' : 'no',
       Math.min(...trips) === Math.max(...trips) ? trips[0] : `${Math.min(...trips)}–${Math.max(...trips)}`,
@@ -123,9 +149,9 @@ export async function apiCost() {
       'files pages',
       'contents',
       'statuses',
-      'other',
+      'evidence and other',
       'total',
-      'floor (pull+pages+config+needed+statuses)',
+      'floor (pull+pages+config+needed+evidence+statuses)',
       'excess',
       '≤ floor',
       'round trips in sequence',

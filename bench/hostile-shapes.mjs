@@ -8,9 +8,9 @@
 const rows = (n, row) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
 const tableOf = (n) => `| File | Change |\n|---|---|\n${rows(n, (i) => `| file-${i}.ts | modified |`)}\n`;
 
-/** The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts, 20 levels). */
-const LISTS = 9;
-const QUOTES = 19;
+/** The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts, 12 levels). */
+const LISTS = 5;
+const QUOTES = 11;
 
 /** [label, make(n), n, what n counts]. */
 export const SHAPES = [

@@ -32,15 +32,20 @@ async function buildPr(size) {
   const proofFiles = Object.fromEntries(
     walk(FIXTURE).map((path) => [relative(FIXTURE, path), readFileSync(path)]),
   );
-  const count = size - Object.keys(proofFiles).length;
+  // The recorded fixture lacks two files its proof says the PR delivered: a workflow it changed
+  // (here already on the base branch, so it exists at head) and a task definition it claims as new
+  // (here added by the PR). With them the proof is true and the PR passes.
+  const workflow = { '.github/workflows/deploy-mat-ai-gateway.yml': 'on: workflow_dispatch\njobs: {}\n' };
+  const claimed = { 'apps/mat-ai-gateway/ecs-task-def.json': '{}\n' };
+  const count = size - Object.keys(proofFiles).length - Object.keys(claimed).length;
   if (count < 0) throw new Error(`the fixture alone changes more than ${size} files`);
   const files = (version) =>
     Object.fromEntries(
       Array.from({ length: count }, (_, i) => [`src/gen/file-${i}.ts`, generated(i, version)]),
     );
 
-  const baseTree = { 'README.md': '# base\n', ...files(0) };
-  const headTree = { ...baseTree, ...proofFiles, ...files(1) };
+  const baseTree = { 'README.md': '# base\n', ...workflow, ...files(0) };
+  const headTree = { ...baseTree, ...proofFiles, ...claimed, ...files(1) };
   const repo = createRepo({ files: baseTree });
   const baseSha = repo.sha();
   repo.branch(HEAD_REF);
@@ -69,6 +74,9 @@ async function buildPr(size) {
  */
 export function servePr(fake, pr) {
   fake.addPullRequest(pr.pull);
+  // What evidence verification looks up: the proof's triggering issue, and a test run on the head.
+  fake.evidence.setIssue(fake.repository, 741);
+  fake.evidence.setCheckRuns(fake.repository, pr.headSha, ['test']);
   for (const [sha, tree] of [
     [pr.baseSha, pr.baseTree],
     [pr.headSha, pr.headTree],

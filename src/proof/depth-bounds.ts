@@ -15,10 +15,12 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
 /**
- * The deepest block level read: content nested deeper is skipped and reported. markdown-it's own
- * CommonMark preset stops at 20 levels too; real proofs nest up to 7 (three lists).
+ * The deepest block level read: content nested deeper is skipped and reported. Real proofs nest up
+ * to 7 (three lists). Each level multiplies the cost of lazy lines, so the bound is what keeps the
+ * worst 1 MiB proof under 2 s: at 20 levels, lazy lines under 19 block quotes took 2.5 s on an idle
+ * machine (docs/benchmarks.md, hostile input).
  */
-export const MAX_BLOCK_LEVEL = 20;
+export const MAX_BLOCK_LEVEL = 12;
 /**
  * markdown-it's `maxNesting`, two above ours so that its silent cut is never reached: a list opens
  * two levels at once, and the rule below must see the level first. The inline parser applies it to
