@@ -23,15 +23,18 @@
  * (fake-evidence.ts). Anything else: 404. Success answers are GitHub-shaped: built from the API
  * description's examples (github-answers.ts, github-evidence-answers.ts).
  */
-import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import type { RequestTimeout } from '../../src/github/client.js';
-import type { ChangedFile } from '../../src/model/facts.js';
-import { LocalGitSource } from '../../src/sources/local-git.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
+import { changedFilesFromGit, GitRepositories } from './fake-git-store.js';
+import type {
+  FakeGitHubOptions,
+  FakePullRequest,
+  PostedStatus,
+  RecordedRequest,
+} from './fake-github-types.js';
 import { contentFileJson, diffEntryJson, pullRequestJson, statusJson } from './github-answers.js';
 import { pullListPage } from './fake-pull-list.js';
 import { FakeEvidence } from './fake-evidence.js';
@@ -48,108 +51,8 @@ import {
   type Route,
 } from './fake-http.js';
 
-export interface RecordedRequest {
-  method: string;
-  /** Decoded path, without the query. */
-  path: string;
-  query: URLSearchParams;
-  route: Route;
-  headers: IncomingMessage['headers'];
-  body?: unknown;
-  /** The fault injected into this request, if one was. */
-  fault?: Fault['kind'];
-  /** `performance.now()` when the request had arrived (its body read), and when its answer was sent. */
-  receivedAt: number;
-  answeredAt?: number;
-}
-
-export interface PostedStatus {
-  repository: string;
-  sha: string;
-  context: string;
-  state: string;
-  description?: string;
-  target_url?: string;
-}
-
-export interface FakePullRequest {
-  /** `owner/repo` of the base repository; defaults to the server's repository. */
-  repository?: string;
-  number: number;
-  title?: string;
-  body?: string;
-  draft?: boolean;
-  author?: string;
-  labels?: string[];
-  headRef: string;
-  headSha: string;
-  /**
-   * `owner/repo` the head lives in (a fork); defaults to the base repository. `null`: the fork was
-   * deleted, and GitHub answers `head.repo: null`.
-   */
-  headRepository?: string | null;
-  baseRef?: string;
-  baseSha: string;
-  /** The commit `baseSha...headSha` starts from, when git does not serve the repository; default `baseSha`. */
-  mergeBaseSha?: string;
-  files: ChangedFile[];
-  /** The PR's `changed_files`; defaults to `files.length`. */
-  changedFiles?: number;
-  /** ISO 8601: a merged PR, listed by `GET /repos/{o}/{r}/pulls?state=closed` (fake-pull-list.ts). */
-  mergedAt?: string;
-  /** ISO 8601, for the list's `sort=updated`; defaults to `mergedAt`. */
-  updatedAt?: string;
-}
-
-export interface FakeGitHubOptions {
-  /** Default `octo/repo`. */
-  repository?: string;
-  /** When set, requests without `token <token>` / `Bearer <token>` get 401. */
-  token?: string;
-  /** Added before every answer. */
-  latencyMs?: number;
-  /** When false, contents are always answered in the base64 JSON form (as if the raw media type were ignored). */
-  rawContents?: boolean;
-}
-
 /** The files endpoint lists at most this many files, whatever the PR's size (GitHub REST docs). */
 export const FILES_LIMIT = 3000;
-
-const execFileAsync = promisify(execFile);
-
-/**
- * What a repository on disk holds at a commit SHA never changes, so it is read once per test file
- * for all the fakes that serve it (a suite serves the same PR to a new fake in every test): blobs
- * by `dir@sha:path`, a PR's changed files by `dir@base...head`.
- */
-const gitBlobs = new Map<string, Promise<Uint8Array | undefined>>();
-const gitChangedFiles = new Map<
-  string,
-  Promise<{ headSha: string; baseSha: string; files: ChangedFile[] }>
->();
-
-async function gitBlobAt(gitDir: string, ref: string, path: string): Promise<Uint8Array | undefined> {
-  try {
-    const { stdout } = await execFileAsync('git', ['cat-file', 'blob', `${ref}:${path}`], {
-      cwd: gitDir,
-      encoding: 'buffer',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-  } catch {
-    return undefined;
-  }
-}
-
-async function changedFilesFromGit(gitDir: string, base: string, head: string, headRef: string) {
-  const source = new LocalGitSource({ repo: gitDir, base, head, headRef });
-  try {
-    const facts = await source.facts();
-    return { headSha: facts.headSha, baseSha: facts.baseSha, files: facts.changedFiles };
-  } finally {
-    await source.close();
-  }
-}
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -162,7 +65,7 @@ export class FakeGitHub {
   readonly repository: string;
   private readonly pulls = new Map<string, FakePullRequest>();
   private readonly files = new Map<string, Uint8Array | null>();
-  private readonly gitRepos = new Map<string, string>();
+  private readonly git = new GitRepositories();
   private readonly hidden = new Set<string>();
   private readonly faults = new FaultPlan();
   private readonly barriers = new Barriers();
@@ -210,7 +113,7 @@ export class FakeGitHub {
 
   /** Answers contents requests for `repository` at any commit from a git repository on disk. */
   serveGit(repository: string, gitDir: string): void {
-    this.gitRepos.set(repository, gitDir);
+    this.git.serve(repository, gitDir);
   }
 
   /**
@@ -222,10 +125,7 @@ export class FakeGitHub {
     pr: Omit<FakePullRequest, 'files' | 'headSha' | 'baseSha'> & { base: string; head: string },
   ): Promise<FakePullRequest> {
     const { base, head, ...rest } = pr;
-    const key = `${gitDir}@${base}...${head}`;
-    if (!gitChangedFiles.has(key))
-      gitChangedFiles.set(key, changedFilesFromGit(gitDir, base, head, pr.headRef));
-    const { headSha, baseSha, files } = await gitChangedFiles.get(key)!;
+    const { headSha, baseSha, files } = await changedFilesFromGit(gitDir, base, head, pr.headRef);
     const served: FakePullRequest = { ...rest, headSha, baseSha, files };
     this.addPullRequest(served);
     // Base (config) and head (proof) contents come from the same repository on disk.
@@ -365,7 +265,7 @@ export class FakeGitHub {
   }
 
   private readonly evidenceHost = {
-    gitDirOf: (repository: string) => this.gitRepos.get(repository),
+    gitDirOf: (repository: string) => this.git.dirOf(repository),
     pullOf: (repository: string, number: number) => this.pulls.get(`${repository}#${number}`),
     pullsWithHead: (repository: string, sha: string) =>
       [...this.pulls.values()]
@@ -447,11 +347,7 @@ export class FakeGitHub {
   private async contentAt(repository: string, ref: string, path: string): Promise<Uint8Array | undefined> {
     const key = `${repository}@${ref}:${path}`;
     if (this.files.has(key)) return this.files.get(key) ?? undefined;
-    const gitDir = this.gitRepos.get(repository);
-    if (!gitDir || !/^[0-9a-f]{40}$/.test(ref)) return undefined;
-    const blob = `${gitDir}@${ref}:${path}`;
-    if (!gitBlobs.has(blob)) gitBlobs.set(blob, gitBlobAt(gitDir, ref, path));
-    return gitBlobs.get(blob);
+    return this.git.blobAt(repository, ref, path);
   }
 
   /** `GET /repos/{repo}/compare/{base}...{head}`: what the action reads of it, the merge base. */
@@ -464,7 +360,7 @@ export class FakeGitHub {
     const pr = [...this.pulls.values()].find(
       (p) => (p.repository ?? this.repository) === repository && p.baseSha === base && p.headSha === head,
     );
-    const mergeBase = (await this.gitMergeBase(repository, base, head)) ?? pr?.mergeBaseSha ?? pr?.baseSha;
+    const mergeBase = (await this.git.mergeBase(repository, base, head)) ?? pr?.mergeBaseSha ?? pr?.baseSha;
     if (!mergeBase) return send(res, 404, { message: 'Not Found' });
     send(res, 200, {
       status: 'diverged',
@@ -473,17 +369,6 @@ export class FakeGitHub {
       commits: [],
       files: [],
     });
-  }
-
-  private async gitMergeBase(repository: string, base: string, head: string): Promise<string | undefined> {
-    const gitDir = this.gitRepos.get(repository);
-    if (!gitDir) return undefined;
-    try {
-      const { stdout } = await execFileAsync('git', ['merge-base', base, head], { cwd: gitDir });
-      return stdout.trim() || undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** `number` is the PR's for GET and POST, the comment's id for PATCH and DELETE. */
@@ -525,4 +410,10 @@ export class FakeGitHub {
 }
 
 export type { Fault, Route } from './fake-http.js';
+export type {
+  FakeGitHubOptions,
+  FakePullRequest,
+  PostedStatus,
+  RecordedRequest,
+} from './fake-github-types.js';
 export { gitRepoFromFixture } from './git-repo.js';
