@@ -17,41 +17,13 @@ export const BUNDLE = join(process.env.BENCH_DIST ?? join(ROOT, 'dist'), 'index.
 const TOKEN = 'ghs_benchToken_0123456789';
 export const ROUTES = ['pull', 'files', 'contents', 'statuses', 'other'];
 
-/** The runner's environment for one run (the e2e test's list). */
-export function runnerEnv(dir, apiUrl, eventName) {
-  const inputs = {
-    'github-token': TOKEN,
-    config: '.github/merge-gate.yml',
-    'fail-on': 'error',
-    'context-prefix': '',
-  };
-  return {
-    PATH: process.env.PATH,
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_REPOSITORY: 'octo/repo',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
-    GITHUB_RUN_ID: '777',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_RUN_NUMBER: '5',
-    GITHUB_WORKFLOW: 'Merge Gate',
-    GITHUB_JOB: 'gate',
-    GITHUB_ACTION: 'merge-gate',
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_OUTPUT: join(dir, 'output.txt'),
-    GITHUB_WORKSPACE: dir,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-    ),
-  };
-}
+/** The action's inputs in every bench run. */
+const INPUTS = {
+  'github-token': TOKEN,
+  config: '.github/merge-gate.yml',
+  'fail-on': 'error',
+  'context-prefix': '',
+};
 
 /**
  * Spawns `node script` (the action's bundle by default) with an event; resolves when it has exited
@@ -67,7 +39,8 @@ export async function spawnBundle({
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'merge-gate-bench-'));
   try {
-    const env = runnerEnv(dir, apiUrl, eventName);
+    const { runnerEnv } = await github();
+    const env = runnerEnv({ dir, apiUrl, eventName, inputs: INPUTS });
     writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(payload));
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     writeFileSync(env.GITHUB_OUTPUT, '');

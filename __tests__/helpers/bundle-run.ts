@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runnerEnv } from './runner-env.js';
 import { expectGitHubShaped } from './webhook-payloads.js';
 
 export const BUNDLE = join(process.cwd(), 'dist/index.js');
@@ -79,14 +80,6 @@ export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
   if (options.payloadSource !== 'recorded') expectGitHubShaped(options.eventName, options.payload);
   const dir = mkdtempSync(join(tmpdir(), 'merge-gate-e2e-'));
   temps.push(dir);
-  const files = {
-    event: join(dir, 'event.json'),
-    summary: join(dir, 'summary.md'),
-    output: join(dir, 'output.txt'),
-  };
-  writeFileSync(files.event, JSON.stringify(options.payload));
-  writeFileSync(files.summary, '');
-  writeFileSync(files.output, '');
   const inputs = {
     'github-token': options.token,
     config: '.github/merge-gate.yml',
@@ -95,33 +88,22 @@ export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
     comment: '',
     ...options.inputs,
   };
-  const repository = options.repository ?? 'octo/repo';
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: repository,
-    GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
-    GITHUB_RUN_ID: '777',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_RUN_NUMBER: '5',
-    GITHUB_WORKFLOW: 'Merge Gate',
-    GITHUB_JOB: 'gate',
-    GITHUB_ACTION: 'merge-gate',
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_WORKSPACE: options.workspace ?? dir,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-    ),
+  const env = runnerEnv({
+    dir,
+    apiUrl: options.apiUrl,
+    eventName: options.eventName,
+    repository: options.repository,
+    workspace: options.workspace,
+    inputs,
+  });
+  const files = {
+    event: env.GITHUB_EVENT_PATH!,
+    summary: env.GITHUB_STEP_SUMMARY!,
+    output: env.GITHUB_OUTPUT!,
   };
+  writeFileSync(files.event, JSON.stringify(options.payload));
+  writeFileSync(files.summary, '');
+  writeFileSync(files.output, '');
   const child = spawn(process.execPath, [BUNDLE], {
     env,
     cwd: options.workspace ?? dir,
