@@ -4,6 +4,9 @@
  * results `merge-gate check` gives on the same commits with the same labels, head ref and author.
  * An API failure mid-way makes the affected PRs errors; the rest is still reported.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { HistoryReport, PullReport } from '../../src/history/report.js';
 import { runHistory } from '../../src/history/run-history.js';
@@ -136,6 +139,21 @@ describe('merge-gate history --github', () => {
     const run = await historyCli(['--format', 'json', '--limit', '3']);
     const limited = JSON.parse(run.stdout) as HistoryReport;
     expect(limited.pulls.map((p) => p.number)).toEqual(report.pulls.slice(0, 3).map((p) => p.number));
+  });
+
+  it("looks up each PR's evidence once, also when --config evaluates it a second time", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'merge-gate-proposed-')), 'proposed.yml');
+    writeFileSync(file, 'proof:\n  match_branch: false\n');
+    const evidenceReads = () =>
+      (['issue', 'check-runs'] as const).map((route) => github.count(route));
+    const before = evidenceReads();
+    expect((await historyCli(['--format', 'json', '--limit', '6'])).code).toBe(0);
+    const once = evidenceReads().map((n, i) => n - before[i]!);
+    const middle = evidenceReads();
+    expect((await historyCli(['--format', 'json', '--limit', '6', '--config', file])).code).toBe(0);
+    const withProposed = evidenceReads().map((n, i) => n - middle[i]!);
+    expect(once.every((n) => n > 0)).toBe(true);
+    expect(withProposed).toEqual(once);
   });
 
   it('needs a token, and never prints it', async () => {

@@ -5,5 +5,5 @@
  * leaves (docs/design.md, "Start-up").
  */
 export { errorEvaluation } from '../evaluate/evaluate.js';
-export { loadBaseConfig } from '../config/in-force.js';
+export { loadConfig } from '../config/load.js';
 export { evaluateSource } from '../sources/evaluate-source.js';

@@ -85,9 +85,9 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     configText.catch(() => undefined);
     let config: Config | undefined;
     let configProblem: string | undefined;
-    const { loadBaseConfig } = await engine;
+    const { loadConfig, evaluateSource, errorEvaluation } = await engine;
     try {
-      config = await loadBaseConfig(() => configText, configPath);
+      config = loadConfig(await configText, configPath);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       configProblem = `On the base branch, ${error.message}`;
@@ -97,8 +97,8 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
     pending = reporter.markPending();
     evaluation = config
-      ? await (await engine).evaluateSource(source, config, { configPath })
-      : (await engine).errorEvaluation(configProblem ?? '');
+      ? await evaluateSource(source, config, { configPath })
+      : errorEvaluation(configProblem ?? '');
   } catch (error) {
     const { errorEvaluation } = await (engine ?? import('./engine.js'));
     evaluation = errorEvaluation(messageOf(error));

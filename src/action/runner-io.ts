@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import type { ActionIO, AnnotationProps } from './io.js';
 import { annotationProperties, keyValueBlock, workflowCommand } from './workflow-commands.js';
 
-export interface RunnerProcess {
+interface RunnerProcess {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
   exitCode?: number | string | undefined | null;

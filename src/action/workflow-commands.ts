@@ -13,12 +13,12 @@ const commandValue = (value: string | number | undefined): string =>
   value === undefined ? '' : String(value);
 
 /** A command's message: `%`, CR and LF escaped so one command stays one line. */
-export function escapeData(value: string | number | undefined): string {
+function escapeData(value: string | number | undefined): string {
   return commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: as a message, plus `:` and `,`, which separate properties. */
-export function escapeProperty(value: string | number | undefined): string {
+function escapeProperty(value: string | number | undefined): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { verdictCounts } from '../history/render/common.js';
 import { HISTORY_FORMATS, renderHistory } from '../history/render/index.js';
 import { historyExitCode, type HistoryReport } from '../history/report.js';
 import { runHistory, type HistorySource } from '../history/run-history.js';
@@ -113,9 +114,7 @@ async function emit(
   }
   await writeOutput(resolve(io.cwd, output), text);
   const s = report.summary;
-  io.stderr.write(
-    `merge-gate: ${s.pulls} PRs (${s.verdicts.success} may merge, ${s.verdicts.failure} blocked, ${s.verdicts.error} not evaluated); report written to ${output}\n`,
-  );
+  io.stderr.write(`merge-gate: ${s.pulls} PRs (${verdictCounts(s.verdicts)}); report written to ${output}\n`);
 }
 
 /** A JSON report from an earlier run; the options that choose or evaluate PRs make no sense with it. */

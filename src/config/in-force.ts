@@ -1,19 +1,10 @@
 /** The gate's configuration: from the base branch, and the PR's proposed version only validated (SPEC §2). */
 
-import type { Config } from './types.js';
 import { ConfigError } from './errors.js';
 import { loadConfig } from './load.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 
 export { DEFAULT_CONFIG_PATH } from './defaults.js';
-
-/** The config in force: the base branch's file, or the defaults when it has none. Throws `ConfigError`. */
-export async function loadBaseConfig(
-  baseConfigText: (path: string) => Promise<string | undefined>,
-  configPath: string,
-): Promise<Config> {
-  return loadConfig(await baseConfigText(configPath), configPath);
-}
 
 /**
  * When the PR changes the config file, the problems of its new version (empty when it is valid),

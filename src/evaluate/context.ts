@@ -3,7 +3,7 @@ import type { Finding } from '../model/results.js';
 import type { Config, PathClass } from '../config/types.js';
 import type { EvidenceLookup } from '../model/evidence.js';
 import { CachedLookup } from './evidence/lookup.js';
-import { parseOptionsFrom, firstField, type ParseOptions } from '../proof/parse.js';
+import { parseOptionsFrom, firstField } from '../proof/parse.js';
 import { plainParser, type DocumentMemo, type DocumentParser } from './document-memo.js';
 import { fileClassifier } from './classify.js';
 import { boundedReader, loadDocument, type LoadedDocument } from './documents.js';
@@ -50,7 +50,6 @@ export interface EvaluationContext {
   markdownReader: ServedReader;
   /** The same at the merge base (throws likewise); undefined when the source has no base side. */
   mergeBaseReader?: ServedReader;
-  parseOptions: ParseOptions;
   /** Parses Markdown under this config (shared across evaluations when the caller keeps a memo). */
   parse: DocumentParser;
   labels: ReadonlySet<string>;
@@ -133,7 +132,7 @@ export async function buildContext(
   config: Config,
   configPath?: string,
   memo?: DocumentMemo,
-  evidence?: EvidenceLookup,
+  evidence?: EvidenceLookup | CachedLookup,
 ): Promise<EvaluationContext> {
   const expected = mustExist(facts.changedFiles);
   const maxBytes = config.limits.max_file_bytes;
@@ -143,8 +142,7 @@ export async function buildContext(
   const mergeBaseReader =
     sources.mergeBase &&
     boundedReader(servedReader(sources.mergeBase, expected.mergeBase, 'merge base'), maxBytes);
-  const parseOptions = memo?.parseOptions(config) ?? parseOptionsFrom(config);
-  const parse = memo?.parser(config) ?? plainParser(parseOptions);
+  const parse = memo?.parser(config) ?? plainParser(parseOptionsFrom(config));
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
   const classify = fileClassifier(config.path_classes);
   const classes = new Map(present.map((file) => [file.path, classify(file)]));
@@ -197,7 +195,6 @@ export async function buildContext(
     reader,
     markdownReader,
     mergeBaseReader,
-    parseOptions,
     parse,
     labels: new Set(facts.labels),
     present,
@@ -216,7 +213,8 @@ export async function buildContext(
     notes,
     configPath,
     unavailable,
-    evidence: new CachedLookup(evidence),
+    // A lookup already cached is shared with another evaluation of the same PR (history --config).
+    evidence: evidence instanceof CachedLookup ? evidence : new CachedLookup(evidence),
   };
 }
 

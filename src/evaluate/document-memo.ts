@@ -15,15 +15,15 @@ export type DocumentParser = (text: string) => ProofDocument;
 export class DocumentMemo {
   private readonly options = new WeakMap<Config, ParseOptions>();
   private readonly documents = new WeakMap<Config, Map<string, ProofDocument>>();
+  /** Every config's cache, so that reaching the bound empties them all, not only the current one. */
+  private readonly caches = new Set<Map<string, ProofDocument>>();
   private size = 0;
-  /** Parses served from the memo, and parses done: figures for the benchmark. */
-  readonly stats = { hits: 0, parses: 0 };
 
   /** @param maxDocuments beyond this many, the memo is emptied (a bound on memory, not an LRU). */
   constructor(private readonly maxDocuments = 10_000) {}
 
   /** One options object per config, so compiled regexes are shared by every evaluation under it. */
-  parseOptions(config: Config): ParseOptions {
+  private parseOptions(config: Config): ParseOptions {
     let options = this.options.get(config);
     if (!options) {
       options = parseOptionsFrom(config);
@@ -39,20 +39,17 @@ export class DocumentMemo {
     if (!documents) {
       documents = new Map();
       this.documents.set(config, documents);
+      this.caches.add(documents);
     }
     const cache = documents;
     return (text) => {
       const known = cache.get(text);
-      if (known) {
-        this.stats.hits += 1;
-        return known;
-      }
+      if (known) return known;
       if (this.size >= this.maxDocuments) {
-        this.size -= cache.size;
-        cache.clear();
+        for (const each of this.caches) each.clear();
+        this.size = 0;
       }
       const doc = parseProof(text, options);
-      this.stats.parses += 1;
       cache.set(text, doc);
       this.size += 1;
       return doc;

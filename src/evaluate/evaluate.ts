@@ -1,5 +1,6 @@
 import { CHECK_IDS, VERDICT, type CheckId } from '../model/contexts.js';
 import type { EvidenceLookup } from '../model/evidence.js';
+import type { CachedLookup } from './evidence/lookup.js';
 import type { FileReader, PullRequestFacts } from '../model/facts.js';
 import type { CheckResult, Evaluation, Finding } from '../model/results.js';
 import type { Config } from '../config/types.js';
@@ -23,7 +24,7 @@ export interface EvaluateOptions {
   /** Parsed documents shared with other evaluations in this process (`merge-gate history`). */
   memo?: DocumentMemo;
   /** The source's lookups for verifying the proof's claims (SPEC §9); without them those claims are not checked. */
-  evidence?: EvidenceLookup;
+  evidence?: EvidenceLookup | CachedLookup;
 }
 
 /**

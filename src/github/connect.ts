@@ -2,7 +2,7 @@
 import type { StatusSink } from '../report/statuses.js';
 import { GitHubAdapter, type RepositoryName } from './adapter.js';
 import { createClient, type ClientOptions } from './client.js';
-import { listMergedPulls, type MergedPullListing, type MergedPullQuery } from './merged-pulls.js';
+import type { MergedPullListing, MergedPullQuery } from './merged-pulls.js';
 import { upsertStickyComment, type StickyComment } from './pr-comment.js';
 import { GitHubStatusSink } from './status-sink.js';
 
@@ -39,6 +39,8 @@ export function connectGitHub(connection: GitHubConnection): GitHubSession {
       upsert: (body, options) =>
         upsertStickyComment(octokit, { ...repository, issueNumber, marker, body, ...options }),
     }),
-    mergedPulls: (query) => listMergedPulls(octokit, repository, query),
+    // Only `merge-gate history` lists merged PRs: loaded then, never at the action's start-up.
+    mergedPulls: async (query) =>
+      (await import('./merged-pulls.js')).listMergedPulls(octokit, repository, query),
   };
 }

@@ -32,7 +32,7 @@ export interface ProxyRuntime {
 }
 
 /** The running Node (`node:http` is loaded only here, behind a proxy). */
-export function currentRuntime(): ProxyRuntime {
+function currentRuntime(): ProxyRuntime {
   // process.getBuiltinModule: Node 20.16+ and 22.3+; older Node then simply take the agent route.
   const http = (process.getBuiltinModule?.('node:http') ?? {}) as {
     setGlobalProxyFromEnv?: ProxyRuntime['setGlobalProxyFromEnv'];
@@ -51,7 +51,7 @@ function variable(env: Env, name: string): string | undefined {
 }
 
 /** Names of the proxy variables that are set (for the log line: never their values, which may hold credentials). */
-export function proxyVariablesSet(env: Env): string[] {
+function proxyVariablesSet(env: Env): string[] {
   return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].filter((name) => env[name]);
 }
 

@@ -4,6 +4,7 @@
  * reviver Octokit parses with).
  */
 import type { GitHubClient } from './client.js';
+import type { Fetch } from './proxy.js';
 
 /** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
 export async function readBody(
@@ -26,8 +27,6 @@ export async function readBody(
   }
   return { bytes: Buffer.concat(chunks), overLimit: false };
 }
-
-type Fetch = (url: string, init?: object) => Promise<unknown>;
 
 /**
  * The fetch Octokit is configured with (the proxy agent's when one is loaded, else the global

@@ -65,7 +65,7 @@ async function evaluateOne(
 }
 
 /** Why an evaluation could not decide: the first erroring check's description. */
-export function errorReason(evaluation: Evaluation): string | undefined {
+function errorReason(evaluation: Evaluation): string | undefined {
   if (evaluation.verdict !== 'error') return undefined;
   const failed = evaluation.results.find((r) => r.state === 'error' && r.check !== 'merge-gate/verdict');
   return (failed ?? evaluation.results.at(-1))?.description ?? 'could not be evaluated';

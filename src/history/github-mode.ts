@@ -5,12 +5,11 @@
  * `src/github/` (docs/design.md).
  */
 import type { Config } from '../config/types.js';
-import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
 import { DocumentMemo } from '../evaluate/document-memo.js';
 import { connectGitHub, type GitHubSession } from '../github/connect.js';
 import type { ClientOptions } from '../github/client.js';
 import type { MergedPull } from '../github/merged-pulls.js';
-import { evaluateSource } from '../sources/evaluate-source.js';
+import { evaluatePull } from './evaluate-pull.js';
 import { ConfigCache } from './config-cache.js';
 import { HistoryError } from './errors.js';
 import type { Discovery, HistoryPull, PullEvaluations, PullEvaluator, PullQuery } from './types.js';
@@ -86,14 +85,7 @@ class GitHubPullEvaluator implements PullEvaluator {
 
   async evaluate(pull: HistoryPull, proposed?: Config): Promise<PullEvaluations> {
     // Read afresh, as the action does: the PR's own answer has the file count the adapter checks.
-    const source = this.session.pullRequest(pull.number);
-    const options = { configPath: DEFAULT_CONFIG_PATH, memo: this.memo };
-    const config = this.configs.load(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
-    const base = await evaluateSource(source, config, options);
-    const prefix = config.context_prefix;
-    if (!proposed) return { base, prefix };
-    const other = await evaluateSource(source, proposed, options);
-    return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+    return evaluatePull(this.session.pullRequest(pull.number), this.configs, this.memo, proposed);
   }
 
   close(): Promise<void> {

@@ -5,12 +5,11 @@
  */
 import { resolve } from 'node:path';
 import type { Config } from '../config/types.js';
-import { DEFAULT_CONFIG_PATH } from '../config/in-force.js';
 import { DocumentMemo } from '../evaluate/document-memo.js';
 import { CatFileBatch } from '../sources/git-cat-file.js';
 import { LocalGitSource } from '../sources/local-git.js';
 import { runGit } from '../sources/git-process.js';
-import { evaluateSource } from '../sources/evaluate-source.js';
+import { evaluatePull } from './evaluate-pull.js';
 import { ConfigCache } from './config-cache.js';
 import type { HistoryPull, PullEvaluations, PullEvaluator } from './types.js';
 
@@ -18,7 +17,7 @@ export class LocalPullEvaluator implements PullEvaluator {
   private readonly repo: string;
   private readonly batch: CatFileBatch;
   private readonly configs = new ConfigCache();
-  readonly memo = new DocumentMemo();
+  private readonly memo = new DocumentMemo();
 
   /** @param shallow the clone is shallow: a missing commit is then most likely cut off by it. */
   constructor(
@@ -41,13 +40,7 @@ export class LocalPullEvaluator implements PullEvaluator {
       batch: this.batch,
       commits: await this.commitsOf(pull),
     });
-    const options = { configPath: DEFAULT_CONFIG_PATH, memo: this.memo };
-    const config = this.configs.load(await source.baseConfigText(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
-    const base = await evaluateSource(source, config, options);
-    const prefix = config.context_prefix;
-    if (!proposed) return { base, prefix };
-    const other = await evaluateSource(source, proposed, options);
-    return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+    return evaluatePull(source, this.configs, this.memo, proposed);
   }
 
   /**

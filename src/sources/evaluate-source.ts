@@ -6,6 +6,7 @@ import type { Config } from '../config/types.js';
 import { proposedConfigProblems } from '../config/in-force.js';
 import type { DocumentMemo } from '../evaluate/document-memo.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import type { CachedLookup } from '../evaluate/evidence/lookup.js';
 import type { Evaluation } from '../model/results.js';
 import type { PullRequestSource } from './source.js';
 
@@ -14,6 +15,11 @@ export interface EvaluateSourceOptions {
   configPath: string;
   /** Parsed documents shared across pull requests evaluated in the same process. */
   memo?: DocumentMemo;
+  /**
+   * Evidence lookups already made for this pull request, shared by evaluations of it under several
+   * configs; default: the source's own, looked up afresh.
+   */
+  evidence?: CachedLookup;
 }
 
 /** Evaluates the source's pull request under `config` (the base branch's, or one given on the command line). */
@@ -30,7 +36,11 @@ export async function evaluateSource(
     configPath: options.configPath,
     proposedConfigProblems: await proposedConfigProblems(facts, reader, options.configPath),
     ...(mergeBaseReader ? { mergeBaseReader } : {}),
-    ...(source.evidence ? { evidence: source.evidence() } : {}),
+    ...(options.evidence
+      ? { evidence: options.evidence }
+      : source.evidence
+        ? { evidence: source.evidence() }
+        : {}),
     ...(options.memo ? { memo: options.memo } : {}),
   });
 }

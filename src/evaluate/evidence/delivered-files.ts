@@ -8,7 +8,7 @@ import type { ProofDocument } from '../../model/proof.js';
 import { fileClaims, type FileClaim } from './file-claims.js';
 import type { CachedLookup, TreeIndex } from './lookup.js';
 import { resolveWrittenPath } from './resolve-path.js';
-import { fileName } from './paths.js';
+import { baseName } from '../checks/check.js';
 import type { EvidenceFinding, PullRequestFiles } from './types.js';
 
 /** Findings for the delivered-file claims of one proof. */
@@ -86,7 +86,7 @@ function judge(
 
 /** When a changed file has the same name elsewhere, say so: the proof probably has the directory wrong. */
 function nameHint(path: string, files: PullRequestFiles): string {
-  const same = files.presentByName.get(fileName(path)) ?? [];
+  const same = files.presentByName.get(baseName(path)) ?? [];
   return same.length === 1 ? ` (this PR changes ${same[0]})` : '';
 }
 
@@ -101,10 +101,10 @@ export function pullRequestFiles(changed: readonly ChangedFile[]): PullRequestFi
       continue;
     }
     present.add(file.path);
-    const name = fileName(file.path);
+    const name = baseName(file.path);
     presentByName.set(name, [...(presentByName.get(name) ?? []), file.path]);
     // A renamed file's old path is gone from head: claiming it is claiming a deleted file.
     if (file.previousPath && file.status === 'renamed') removed.set(file.previousPath, file);
   }
-  return { present, presentByName, removed, changed };
+  return { present, presentByName, removed };
 }

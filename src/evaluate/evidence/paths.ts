@@ -50,8 +50,3 @@ export function readWrittenPath(raw: string): WrittenPath | undefined {
   if (!HAS_EXTENSION.test(name) && !KNOWN_FILES.test(name)) return undefined;
   return text.includes('/') ? { kind: 'path', path: text } : { kind: 'bare', name: text };
 }
-
-/** The file name of a path. */
-export function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}

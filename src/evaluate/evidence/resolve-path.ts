@@ -6,7 +6,8 @@
  * name resolves the same way by name; with several candidates it names none (it is not a claim).
  */
 import type { CachedLookup, TreeIndex } from './lookup.js';
-import { fileName, type WrittenPath } from './paths.js';
+import { baseName } from '../checks/check.js';
+import type { WrittenPath } from './paths.js';
 import type { PullRequestFiles } from './types.js';
 
 export interface ResolvedPath {
@@ -32,7 +33,7 @@ export async function resolveWrittenPath(
   const path = written.path;
   if (files.present.has(path) || files.removed.has(path)) return { path };
   const suffix = `/${path}`;
-  const changed = (files.presentByName.get(fileName(path)) ?? []).filter((p) => p.endsWith(suffix));
+  const changed = (files.presentByName.get(baseName(path)) ?? []).filter((p) => p.endsWith(suffix));
   const tree = await lookup.headTree();
   if ('state' in tree) return { path: changed.length === 1 ? changed[0] : path, tree };
   if (tree.files.has(path) || tree.directories.has(path)) return { path, tree };

@@ -24,5 +24,4 @@ export interface PullRequestFiles {
   presentByName: ReadonlyMap<string, readonly string[]>;
   /** Paths the PR deletes, or renames away from, with the change that did it. */
   removed: ReadonlyMap<string, ChangedFile>;
-  changed: readonly ChangedFile[];
 }

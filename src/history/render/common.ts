@@ -1,7 +1,8 @@
 /** What every history renderer shows the same way: verdict words, a PR's failing checks, PR lists. */
 import { VERDICT } from '../../model/contexts.js';
 import type { CheckState } from '../../model/results.js';
-import type { JsonCheck } from '../../report/render.js';
+import { stateOf } from '../finding-kind.js';
+import type { Verdicts } from '../aggregate.js';
 import type { HistoryReport, PullReport } from '../report.js';
 
 export const VERDICT_WORD: Record<CheckState, string> = {
@@ -12,7 +13,7 @@ export const VERDICT_WORD: Record<CheckState, string> = {
 
 /** How many findings kinds per check, and PR numbers per kind, the human formats show. */
 export const TOP_KINDS = 5;
-export const LISTED_PULLS = 8;
+const LISTED_PULLS = 8;
 
 export interface FailingCheck {
   context: string;
@@ -21,16 +22,12 @@ export interface FailingCheck {
   finding: string;
 }
 
-function wouldBe(check: JsonCheck): CheckState {
-  return check.advisory?.wouldBe ?? check.state;
-}
-
 /** The checks (verdict excluded) a PR failed or could not evaluate, each with its first finding. */
 export function failingChecks(pull: Pick<PullReport, 'checks'>): FailingCheck[] {
   return pull.checks
-    .filter((check) => wouldBe(check) !== 'success' && !check.context.endsWith(VERDICT))
+    .filter((check) => stateOf(check) !== 'success' && !check.context.endsWith(VERDICT))
     .map((check) => {
-      const state = wouldBe(check);
+      const state = stateOf(check);
       const severity = state === 'error' ? 'error' : 'failure';
       const first = check.findings.find((f) => f.severity === severity);
       return { context: check.context, state, finding: first?.message ?? check.description };
@@ -60,8 +57,13 @@ export function headline(report: HistoryReport): { title: string; verdicts: stri
   const span = dates.length > 0 ? `, merged ${dates[0]} to ${dates.at(-1)}` : '';
   return {
     title: `Merge Gate history: ${s.pulls} merged pull request${s.pulls === 1 ? '' : 's'} of ${where}${span}`,
-    verdicts: `${s.verdicts.success} may merge, ${s.verdicts.failure} blocked, ${s.verdicts.error} not evaluated`,
+    verdicts: verdictCounts(s.verdicts),
   };
+}
+
+/** `3 may merge, 5 blocked, 0 not evaluated`. */
+export function verdictCounts(verdicts: Verdicts): string {
+  return `${verdicts.success} ${VERDICT_WORD.success}, ${verdicts.failure} ${VERDICT_WORD.failure}, ${verdicts.error} ${VERDICT_WORD.error}`;
 }
 
 /** The heading of the "cannot know" section. */

@@ -13,6 +13,7 @@ import {
   TOP_KINDS,
   UNKNOWN_HEADING,
   VERDICT_WORD,
+  verdictCounts,
 } from './common.js';
 import { escapeHtml as e } from './escape.js';
 import { failureRateChart, weeklyVerdictChart } from './svg.js';
@@ -86,7 +87,7 @@ function comparisonSection(report: HistoryReport): string {
     return `<tr><td>#${change.number}</td><td>${e(change.title)}</td><td>${state(change.from)} → ${state(change.to)}</td><td><ul class="reasons">${why}</ul></td></tr>`;
   });
   return `<h2>With ${e(comparison.config)}</h2>
-<p id="comparison">${comparison.changed.length} pull request(s) change verdict; under this config ${v.success} may merge, ${v.failure} blocked, ${v.error} not evaluated.</p>
+<p id="comparison">${comparison.changed.length} pull request(s) change verdict; under this config ${verdictCounts(v)}.</p>
 ${rows.length > 0 ? `<table><thead><tr><th>PR</th><th>Title</th><th>Verdict</th><th>Why</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : ''}`;
 }
 

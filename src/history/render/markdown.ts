@@ -10,6 +10,7 @@ import {
   TOP_KINDS,
   UNKNOWN_HEADING,
   VERDICT_WORD,
+  verdictCounts,
 } from './common.js';
 
 const EMOJI: Record<CheckState, string> = { success: '✅', failure: '❌', error: '⚠️' };
@@ -63,7 +64,7 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
   if (comparison) {
     out.push('', `### With ${escapeInline(comparison.config)}`, '');
     out.push(
-      `${comparison.changed.length} pull request(s) change verdict; under this config: ${comparison.verdicts.success} may merge, ${comparison.verdicts.failure} blocked, ${comparison.verdicts.error} not evaluated.`,
+      `${comparison.changed.length} pull request(s) change verdict; under this config: ${verdictCounts(comparison.verdicts)}.`,
     );
     if (comparison.changed.length > 0) {
       out.push('', '| PR | Verdict | Why |', '|---|---|---|');

@@ -10,6 +10,7 @@ import {
   TOP_KINDS,
   UNKNOWN_HEADING,
   VERDICT_WORD,
+  verdictCounts,
 } from './common.js';
 
 const SYMBOL: Record<CheckState, string> = { success: '✔', failure: '✖', error: '!' };
@@ -52,7 +53,7 @@ export function renderHistoryText(report: HistoryReport): string {
     const n = comparison.changed.length;
     out.push(
       '',
-      `With ${comparison.config}: ${n} pull request${n === 1 ? '' : 's'} change verdict (${comparison.verdicts.success} may merge, ${comparison.verdicts.failure} blocked, ${comparison.verdicts.error} not evaluated)`,
+      `With ${comparison.config}: ${n} pull request${n === 1 ? '' : 's'} change verdict (${verdictCounts(comparison.verdicts)})`,
     );
     for (const change of comparison.changed) {
       out.push(

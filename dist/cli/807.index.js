@@ -1,79 +1,17 @@
-export const id = 112;
-export const ids = [112];
+export const id = 807;
+export const ids = [807];
 export const modules = {
 
-/***/ 3112:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  openGitHubHistory: () => (/* binding */ openGitHubHistory)
-});
-
-// EXTERNAL MODULE: ./src/config/in-force.ts
-var in_force = __webpack_require__(8053);
-// EXTERNAL MODULE: ./src/evaluate/document-memo.ts
-var document_memo = __webpack_require__(5597);
-// EXTERNAL MODULE: ./src/config/defaults.ts
-var defaults = __webpack_require__(1954);
-// EXTERNAL MODULE: ./src/sources/git-diff.ts
-var git_diff = __webpack_require__(7948);
-;// CONCATENATED MODULE: ./src/github/checkout-diff.ts
-
-/**
- * git runs only for a PR over the files API's cap: `node:child_process` is loaded then, not at
- * start-up, where it would delay the first API request (docs/design.md, "Start-up").
- */
-const runGit = async (...args) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2265))).runGit(...args);
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** Options common to the three listings, so they enumerate the same files in the same order. */
-const DIFF = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-M'];
-async function succeeds(repo, args) {
-    try {
-        await runGit(repo, args);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Lists what GitHub's files API would list: the diff from the merge base of `baseSha` and
- * `headSha` to `headSha` (`base...head`), with statuses, renames, line counts and patches.
- */
-async function diffFromCheckout(workspace, baseSha, headSha) {
-    if (!workspace)
-        return { unavailable: 'there is no checkout (GITHUB_WORKSPACE is not set)' };
-    if (!SHA.test(baseSha) || !SHA.test(headSha))
-        return { unavailable: 'the PR did not give commit SHAs' };
-    if (!(await succeeds(workspace, ['rev-parse', '--git-dir']))) {
-        return { unavailable: `${workspace} is not a git checkout` };
-    }
-    for (const [name, sha] of [
-        ['base', baseSha],
-        ['head', headSha],
-    ]) {
-        if (!(await succeeds(workspace, ['cat-file', '-e', `${sha}^{commit}`]))) {
-            return { unavailable: `the checkout does not have the ${name} commit ${sha.slice(0, 12)}` };
-        }
-    }
-    if (!(await succeeds(workspace, ['merge-base', baseSha, headSha]))) {
-        return { unavailable: 'the checkout does not have enough history to find the merge base' };
-    }
-    const range = `${baseSha}...${headSha}`;
-    const [names, numstat, patches] = await Promise.all([
-        runGit(workspace, [...DIFF, '-z', '--name-status', range, '--']),
-        runGit(workspace, [...DIFF, '-z', '--numstat', range, '--']),
-        // Only added lines are ever read from patches (stop-and-fix), so no context lines are needed.
-        runGit(workspace, [...DIFF, '-U0', range, '--']),
-    ]);
-    return {
-        files: (0,git_diff/* changedFilesFrom */.Yq)((0,git_diff/* parseNameStatus */.F_)(names.stdout.toString('utf8')), (0,git_diff/* parseNumstat */.aN)(numstat.stdout.toString('utf8')), (0,git_diff/* splitPatches */.b6)(patches.stdout.toString('utf8'))),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ MissingPermissionError),
+/* harmony export */   Lg: () => (/* binding */ toGitHubError),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   xT: () => (/* binding */ TruncatedFileListError)
+/* harmony export */ });
 /**
  * The named errors of the GitHub layer. Octokit throws `RequestError`s (or, for network faults, plain
  * errors); everything above `src/github` sees one of these instead, with a message a user can act on.
@@ -155,6 +93,80 @@ function isNotFound(error) {
     return isRequestErrorLike(error) && error.status === 404;
 }
 
+
+/***/ }),
+
+/***/ 1807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openGitHubHistory: () => (/* binding */ openGitHubHistory)
+});
+
+// EXTERNAL MODULE: ./src/evaluate/document-memo.ts
+var document_memo = __webpack_require__(5597);
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(1954);
+// EXTERNAL MODULE: ./src/sources/git-diff.ts
+var git_diff = __webpack_require__(7948);
+;// CONCATENATED MODULE: ./src/github/checkout-diff.ts
+
+/**
+ * git runs only for a PR over the files API's cap: `node:child_process` is loaded then, not at
+ * start-up, where it would delay the first API request (docs/design.md, "Start-up").
+ */
+const runGit = async (...args) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2265))).runGit(...args);
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Options common to the three listings, so they enumerate the same files in the same order. */
+const DIFF = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-M'];
+async function succeeds(repo, args) {
+    try {
+        await runGit(repo, args);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Lists what GitHub's files API would list: the diff from the merge base of `baseSha` and
+ * `headSha` to `headSha` (`base...head`), with statuses, renames, line counts and patches.
+ */
+async function diffFromCheckout(workspace, baseSha, headSha) {
+    if (!workspace)
+        return { unavailable: 'there is no checkout (GITHUB_WORKSPACE is not set)' };
+    if (!SHA.test(baseSha) || !SHA.test(headSha))
+        return { unavailable: 'the PR did not give commit SHAs' };
+    if (!(await succeeds(workspace, ['rev-parse', '--git-dir']))) {
+        return { unavailable: `${workspace} is not a git checkout` };
+    }
+    for (const [name, sha] of [
+        ['base', baseSha],
+        ['head', headSha],
+    ]) {
+        if (!(await succeeds(workspace, ['cat-file', '-e', `${sha}^{commit}`]))) {
+            return { unavailable: `the checkout does not have the ${name} commit ${sha.slice(0, 12)}` };
+        }
+    }
+    if (!(await succeeds(workspace, ['merge-base', baseSha, headSha]))) {
+        return { unavailable: 'the checkout does not have enough history to find the merge base' };
+    }
+    const range = `${baseSha}...${headSha}`;
+    const [names, numstat, patches] = await Promise.all([
+        runGit(workspace, [...DIFF, '-z', '--name-status', range, '--']),
+        runGit(workspace, [...DIFF, '-z', '--numstat', range, '--']),
+        // Only added lines are ever read from patches (stop-and-fix), so no context lines are needed.
+        runGit(workspace, [...DIFF, '-U0', range, '--']),
+    ]);
+    return {
+        files: (0,git_diff/* changedFilesFrom */.Yq)((0,git_diff/* parseNameStatus */.F_)(names.stdout.toString('utf8')), (0,git_diff/* parseNumstat */.aN)(numstat.stdout.toString('utf8')), (0,git_diff/* splitPatches */.b6)(patches.stdout.toString('utf8'))),
+    };
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/raw-body.ts
 /** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
 async function readBody(body, limit) {
@@ -249,21 +261,21 @@ async function fetchPageOnce(octokit, request, operation) {
         try {
             const body = await readBody(data, MAX_PAGE_BYTES);
             if (body.overLimit)
-                throw new GitHubApiError(operation, `a page is over ${MAX_PAGE_BYTES} bytes`);
+                throw new errors/* GitHubApiError */.OS(operation, `a page is over ${MAX_PAGE_BYTES} bytes`);
             entries = JSON.parse(Buffer.from(body.bytes).toString('utf8'));
         }
         catch (error) {
-            if (error instanceof GitHubApiError)
+            if (error instanceof errors/* GitHubApiError */.OS)
                 throw error;
             // A body cut off or garbled on the way: worth another attempt, as Octokit retries a failed read.
             return undefined;
         }
         if (!Array.isArray(entries))
-            throw new GitHubApiError(operation, 'the answer is not a list of files');
+            throw new errors/* GitHubApiError */.OS(operation, 'the answer is not a list of files');
         return { entries, ...(typeof headers.link === 'string' ? { link: headers.link } : {}) };
     }
     catch (error) {
-        throw error instanceof GitHubApiError ? error : toGitHubError(error, operation);
+        throw error instanceof errors/* GitHubApiError */.OS ? error : (0,errors/* toGitHubError */.Lg)(error, operation);
     }
     finally {
         kept.response = undefined;
@@ -297,7 +309,7 @@ async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
             if (result)
                 return result;
             if (attempt >= MALFORMED_ATTEMPTS)
-                throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
+                throw new errors/* GitHubApiError */.OS(operation, 'the answer is malformed JSON', 502);
         }
     };
     const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
@@ -316,7 +328,7 @@ async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
         return pages.flatMap((page) => page.entries).map((entry) => toChangedFile(entry));
     }
     catch (error) {
-        throw new GitHubApiError(operation, error.message);
+        throw new errors/* GitHubApiError */.OS(operation, error.message);
     }
 }
 /**
@@ -388,9 +400,9 @@ async function fetchOnce(octokit, location, maxBytes) {
         });
     }
     catch (error) {
-        if (isNotFound(error))
+        if ((0,errors/* isNotFound */.c4)(error))
             return { state: 'absent' };
-        return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
+        return { state: 'unavailable', reason: (0,errors/* toGitHubError */.Lg)(error, `reading ${path}`).message };
     }
     const body = response.data;
     // The JSON form carries base64 (a third larger than the file), so allow for it before decoding.
@@ -405,7 +417,7 @@ async function fetchOnce(octokit, location, maxBytes) {
         read = await readBody(body, isJson ? Math.ceil(maxBytes * 1.4) + 4096 : maxBytes);
     }
     catch (error) {
-        return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
+        return { state: 'unavailable', reason: (0,errors/* toGitHubError */.Lg)(error, `reading ${path}`).message };
     }
     finally {
         kept.response = undefined;
@@ -526,7 +538,7 @@ class GitHubEvidence {
             }
             catch (error) {
                 const status = error.status;
-                if (isNotFound(error) || status === 410) {
+                if ((0,errors/* isNotFound */.c4)(error) || status === 410) {
                     return ours ? { state: 'absent' } : unavailable(`${owner}/${repo} is not visible to this token`);
                 }
                 throw error;
@@ -585,8 +597,8 @@ class GitHubEvidence {
             return await run();
         }
         catch (error) {
-            const failure = toGitHubError(error, operation);
-            if (failure instanceof MissingPermissionError) {
+            const failure = (0,errors/* toGitHubError */.Lg)(error, operation);
+            if (failure instanceof errors/* MissingPermissionError */.Ai) {
                 return unavailable(`the token may not do this (${failure.message}); ${permissionHint(operation)}`);
             }
             return unavailable(failure.message);
@@ -664,7 +676,7 @@ class PullRequestContents {
             }));
         }
         catch (error) {
-            throw toGitHubError(error, 'finding the merge base');
+            throw (0,errors/* toGitHubError */.Lg)(error, 'finding the merge base');
         }
         const sha = data?.merge_base_commit?.sha;
         if (typeof sha !== 'string' || !pr_contents_SHA.test(sha)) {
@@ -796,13 +808,13 @@ class GitHubAdapter {
             ({ data } = await octokit.rest.pulls.get({ ...this.repository, pull_number: pullNumber }));
         }
         catch (error) {
-            throw toGitHubError(error, operation);
+            throw (0,errors/* toGitHubError */.Lg)(error, operation);
         }
         try {
             return toPullRequestInfo(data, this.repository);
         }
         catch (error) {
-            throw new GitHubApiError(operation, error.message);
+            throw new errors/* GitHubApiError */.OS(operation, error.message);
         }
     }
     async gatherFacts() {
@@ -830,7 +842,7 @@ class GitHubAdapter {
             return listed;
         const local = await diffFromCheckout(this.options.workspace, pr.baseSha, pr.headSha);
         if ('unavailable' in local)
-            throw new TruncatedFileListError(listed.length, pr.changedFilesCount, local.unavailable);
+            throw new errors/* TruncatedFileListError */.xT(listed.length, pr.changedFilesCount, local.unavailable);
         return local.files;
     }
 }
@@ -1115,95 +1127,6 @@ function createClient(token, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/merged-pulls.ts
-
-const merged_pulls_PER_PAGE = 100;
-/** 10,000 closed PRs: past this, say so rather than page on for minutes. */
-const MAX_PAGES = 100;
-const merged_pulls_text = (value) => (typeof value === 'string' ? value : '');
-/** A merged PR from one list entry; undefined for a closed, unmerged one. Throws on a malformed entry. */
-function toMergedPull(entry) {
-    const pr = (typeof entry === 'object' && entry !== null ? entry : {});
-    if (typeof pr.number !== 'number')
-        throw new Error('an entry of the pull request list has no number');
-    if (typeof pr.merged_at !== 'string' || Number.isNaN(Date.parse(pr.merged_at)))
-        return undefined;
-    if (!merged_pulls_text(pr.head?.sha) || !merged_pulls_text(pr.base?.sha))
-        throw new Error(`pull request #${pr.number} in the list has no head or base SHA`);
-    return {
-        number: pr.number,
-        title: merged_pulls_text(pr.title),
-        author: merged_pulls_text(pr.user?.login),
-        labels: (Array.isArray(pr.labels) ? pr.labels : []).map((label) => merged_pulls_text(label?.name)).filter(Boolean),
-        headRef: merged_pulls_text(pr.head?.ref),
-        headSha: merged_pulls_text(pr.head?.sha),
-        baseRef: merged_pulls_text(pr.base?.ref),
-        baseSha: merged_pulls_text(pr.base?.sha),
-        mergedAt: pr.merged_at,
-    };
-}
-/** The merged PRs the query asks for, newest merge first. Throws `GitHubApiError` if the first page fails. */
-async function listMergedPulls(octokit, repository, query) {
-    const found = new Map();
-    const since = query.since?.getTime() ?? -Infinity;
-    let problem;
-    for (let page = 1;; page += 1) {
-        const operation = `listing the merged pull requests (page ${page})`;
-        let entries;
-        try {
-            const { data } = await octokit.rest.pulls.list({
-                ...repository,
-                state: 'closed',
-                sort: 'updated',
-                direction: 'desc',
-                per_page: merged_pulls_PER_PAGE,
-                page,
-            });
-            if (!Array.isArray(data))
-                throw new GitHubApiError(operation, 'the answer is not a list');
-            entries = data;
-            for (const entry of entries) {
-                const pull = toMergedPull(entry);
-                if (pull && Date.parse(pull.mergedAt) >= since)
-                    found.set(pull.number, pull);
-            }
-        }
-        catch (error) {
-            const failure = error instanceof GitHubApiError ? error : toGitHubError(error, operation);
-            if (page === 1)
-                throw failure;
-            problem = `${failure.message}; the list may miss older pull requests`;
-            break;
-        }
-        if (entries.length < merged_pulls_PER_PAGE)
-            break;
-        const lastUpdated = Date.parse(merged_pulls_text(entries.at(-1)?.updated_at));
-        if (!enoughRead(found, query.limit, since, lastUpdated)) {
-            if (page >= MAX_PAGES) {
-                problem = `stopped after ${MAX_PAGES * merged_pulls_PER_PAGE} closed pull requests; use --since to go further back`;
-                break;
-            }
-            continue;
-        }
-        break;
-    }
-    const pulls = [...found.values()]
-        .sort((a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt) || b.number - a.number)
-        .slice(0, query.limit);
-    return problem === undefined ? { pulls } : { pulls, problem };
-}
-/** True when no PR on a later page can be newer (by merge) than the ones kept, or be inside `since`. */
-function enoughRead(found, limit, since, lastUpdated) {
-    if (Number.isNaN(lastUpdated))
-        return false;
-    if (lastUpdated < since)
-        return true;
-    if (found.size < limit)
-        return false;
-    const kept = [...found.values()].map((p) => Date.parse(p.mergedAt)).sort((a, b) => b - a);
-    return lastUpdated < (kept[limit - 1] ?? Infinity);
-}
-
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 
 /**
@@ -1280,7 +1203,7 @@ async function upsertStickyComment(octokit, request) {
             return await call();
         }
         catch (error) {
-            throw toGitHubError(error, `${operation} on PR #${issueNumber}`);
+            throw (0,errors/* toGitHubError */.Lg)(error, `${operation} on PR #${issueNumber}`);
         }
     };
     const [existing, ...others] = await attempt('listing the comments', () => listMarked(octokit, request));
@@ -1335,13 +1258,12 @@ class GitHubStatusSink {
         }
         catch (error) {
             // The context is not named here: callers list which contexts failed, grouped by reason.
-            throw toGitHubError(error, 'posting a commit status');
+            throw (0,errors/* toGitHubError */.Lg)(error, 'posting a commit status');
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/github/connect.ts
-
 
 
 
@@ -1356,18 +1278,18 @@ function connectGitHub(connection) {
         stickyComment: (issueNumber, marker) => ({
             upsert: (body, options) => upsertStickyComment(octokit, { ...repository, issueNumber, marker, body, ...options }),
         }),
-        mergedPulls: (query) => listMergedPulls(octokit, repository, query),
+        // Only `merge-gate history` lists merged PRs: loaded then, never at the action's start-up.
+        mergedPulls: async (query) => (await __webpack_require__.e(/* import() */ 590).then(__webpack_require__.bind(__webpack_require__, 2590))).listMergedPulls(octokit, repository, query),
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/evaluate-source.ts + 1 modules
-var evaluate_source = __webpack_require__(4404);
+// EXTERNAL MODULE: ./src/history/evaluate-pull.ts
+var evaluate_pull = __webpack_require__(1025);
 // EXTERNAL MODULE: ./src/history/config-cache.ts
 var config_cache = __webpack_require__(3163);
 // EXTERNAL MODULE: ./src/history/errors.ts
-var errors = __webpack_require__(6605);
+var history_errors = __webpack_require__(6605);
 ;// CONCATENATED MODULE: ./src/history/github-mode.ts
-
 
 
 
@@ -1393,7 +1315,7 @@ async function discoverGitHubPulls(session, repository, query) {
         listing = await session.mergedPulls(query);
     }
     catch (error) {
-        throw new errors/* HistoryError */.t(error instanceof Error ? error.message : String(error));
+        throw new history_errors/* HistoryError */.t(error instanceof Error ? error.message : String(error));
     }
     return {
         mode: 'github',
@@ -1426,15 +1348,7 @@ class GitHubPullEvaluator {
     }
     async evaluate(pull, proposed) {
         // Read afresh, as the action does: the PR's own answer has the file count the adapter checks.
-        const source = this.session.pullRequest(pull.number);
-        const options = { configPath: in_force/* DEFAULT_CONFIG_PATH */.Bi, memo: this.memo };
-        const config = this.configs.load(await source.baseConfigText(in_force/* DEFAULT_CONFIG_PATH */.Bi), in_force/* DEFAULT_CONFIG_PATH */.Bi);
-        const base = await (0,evaluate_source/* evaluateSource */.z)(source, config, options);
-        const prefix = config.context_prefix;
-        if (!proposed)
-            return { base, prefix };
-        const other = await (0,evaluate_source/* evaluateSource */.z)(source, proposed, options);
-        return { base, prefix, proposed: other, proposedPrefix: proposed.context_prefix };
+        return (0,evaluate_pull/* evaluatePull */.f)(this.session.pullRequest(pull.number), this.configs, this.memo, proposed);
     }
     close() {
         return Promise.resolve();
