@@ -144,8 +144,7 @@ describe('merge-gate history --github', () => {
   it("looks up each PR's evidence once, also when --config evaluates it a second time", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'merge-gate-proposed-')), 'proposed.yml');
     writeFileSync(file, 'proof:\n  match_branch: false\n');
-    const evidenceReads = () =>
-      (['issue', 'check-runs'] as const).map((route) => github.count(route));
+    const evidenceReads = () => (['issue', 'check-runs'] as const).map((route) => github.count(route));
     const before = evidenceReads();
     expect((await historyCli(['--format', 'json', '--limit', '6'])).code).toBe(0);
     const once = evidenceReads().map((n, i) => n - before[i]!);
