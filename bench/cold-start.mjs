@@ -57,7 +57,8 @@ function whenLoaded(code) {
   if (code.includes('EnvHttpProxyAgent'))
     return 'only behind a proxy, where Node cannot proxy fetch itself (undici)';
   if (/\brunGit\b/.test(code)) return 'only for a PR over 3000 files, listed from the checkout (git)';
-  if (/listing the merged pull requests/.test(code)) return 'only by merge-gate history (the merged-PR listing)';
+  if (/listing the merged pull requests/.test(code))
+    return 'only by merge-gate history (the merged-PR listing)';
   return 'once the first request has left (config loader, checks)';
 }
 
