@@ -7,7 +7,8 @@ import type { Config } from '../config/types.js';
 import { ConfigError } from '../config/errors.js';
 import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
-import { requestSent } from '../github/request-sent.js';
+import { plannedPages } from '../github/changed-files.js';
+import { requestsSent } from '../github/request-sent.js';
 import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
 import type { GateEvent } from './event.js';
@@ -66,11 +67,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       throw new Error(`Cannot tell which pull request the merge group ${ref} is for.`);
     }
     const source = session.pullRequest(event.pullNumber);
-    const reading = source.pullRequest();
-    // The PR read goes out first; the config loader and the checks compile while it is answered.
-    engine = requestSent(reading).then(() => import('./engine.js'));
-    engine.catch(() => undefined);
-    const pr = await reading;
+    const pr = await source.pullRequest();
     ({ headSha, isFork } = pr);
     if (event.kind === 'pull_request' && event.headSha && event.headSha !== headSha) {
       // A re-run replays the old payload: evaluate and report on the PR as it is now.
@@ -80,9 +77,17 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     }
     // The file list does not depend on the config: start both reads now so they overlap.
     // (A failure surfaces when awaited below; the catches only avoid an unhandled rejection.)
-    source.facts().catch(() => undefined);
+    const listing = source.facts();
+    listing.catch(() => undefined);
     const configText = source.baseConfigText(configPath);
     configText.catch(() => undefined);
+    // The config loader and the checks compile once every page and the config read are on the
+    // wire: compiling blocks the process for tens of milliseconds, which would hold them back.
+    engine = requestsSent(
+      plannedPages(pr.changedFilesCount) + 1,
+      Promise.allSettled([listing, configText]),
+    ).then(() => import('./engine.js'));
+    engine.catch(() => undefined);
     let config: Config | undefined;
     let configProblem: string | undefined;
     const { loadConfig, evaluateSource, errorEvaluation } = await engine;

@@ -10,6 +10,7 @@ import { boundedReader, loadDocument, type LoadedDocument } from './documents.js
 import { servedReader, UnavailableFileError, type ServedReader } from './served.js';
 import { decideExemption } from './exemptions.js';
 import { globMatcher } from './globs.js';
+import { isSyntaxChecked } from './syntax.js';
 import { loadProofs, type ProofSet } from './proofs.js';
 import { buildersNamedIn } from './builders.js';
 import {
@@ -157,6 +158,9 @@ export async function buildContext(
   );
   const foremanArtifacts = present.filter((file) => isForemanArtifact(file.path));
   const foremanPaths = new Set(foremanArtifacts.map((f) => f.path));
+  // The verdict's syntax check reads every changed YAML and JSON file, whatever the proofs say:
+  // asked for now (the reader keeps each answer), they share the proofs' round trip to the API.
+  for (const file of present) if (isSyntaxChecked(file.path)) reader.read(file.path).catch(() => undefined);
   // A foreman's memories are delegation evidence whatever the proof says: read them alongside the proofs.
   const [proofs, foremanMemories] = await Promise.all([
     loadProofs(present, markdownReader, config, parse, facts.headRef),

@@ -2,7 +2,7 @@
 import type { ChangedFile, ChangeStatus } from '../model/facts.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
-import { keepingResponse, readBody } from './raw-body.js';
+import { keepingResponse, readBody, type ResponseBody } from './raw-body.js';
 
 /** The files endpoint stops listing here, whatever the PR's size (GitHub REST docs, "List pull requests files"). */
 export const FILES_API_LIMIT = 3000;
@@ -71,7 +71,7 @@ async function fetchPageOnce(
     });
     let entries: unknown;
     try {
-      const body = await readBody(data as unknown as ReadableStream<Uint8Array> | null, MAX_PAGE_BYTES);
+      const body = await readBody(data as unknown as ResponseBody | null, MAX_PAGE_BYTES);
       if (body.overLimit) throw new GitHubApiError(operation, `a page is over ${MAX_PAGE_BYTES} bytes`);
       entries = JSON.parse(Buffer.from(body.bytes).toString('utf8'));
     } catch (error) {
@@ -99,6 +99,11 @@ export function morePagesAfter(page: number, link: string | undefined, full: boo
   return /\brel="next"/.test(link);
 }
 
+/** The pages `listChangedFiles` requests at once for a PR of `expectedCount` files: 1 to 30. */
+export function plannedPages(expectedCount: number): number {
+  return Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), FILES_API_LIMIT / PER_PAGE);
+}
+
 /**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
  * With the PR's `changed_files` count known, the pages are fetched at once (a 3000-file PR is
@@ -122,7 +127,7 @@ export async function listChangedFiles(
         throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
     }
   };
-  const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
+  const planned = plannedPages(expectedCount);
   // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
   // whatever the PR's size, well inside GitHub's documented limit of 100 concurrent requests (and a
   // secondary-rate-limit answer is still waited out by the throttling plugin).

@@ -9,7 +9,8 @@ import type { OctokitPlugin } from '@octokit/core/types';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
+import Bottleneck from 'bottleneck/light.js';
+import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { setUpProxy } from './proxy.js';
 import { restMethods } from './rest.js';
 
@@ -160,6 +161,7 @@ function userAgentFor(env: Record<string, string | undefined>): string {
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
+  yieldWithoutTimers(Bottleneck);
   const log = options.log ?? quietLog;
   const env = options.env ?? {};
   const proxy = setUpProxy(env);

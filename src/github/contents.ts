@@ -7,7 +7,7 @@ import { tooLarge } from '../config/limits.js';
 import { decodeText } from '../sources/decode.js';
 import type { GitHubClient } from './client.js';
 import { isNotFound, toGitHubError } from './errors.js';
-import { keepingResponse, readBody } from './raw-body.js';
+import { cancelBody, keepingResponse, readBody, type ResponseBody } from './raw-body.js';
 
 export interface FileLocation {
   owner: string;
@@ -86,12 +86,12 @@ async function fetchOnce(
     if (isNotFound(error)) return { state: 'absent' };
     return { state: 'unavailable', reason: toGitHubError(error, `reading ${path}`).message };
   }
-  const body = response.data as ReadableStream<Uint8Array> | null;
+  const body = response.data as ResponseBody | null;
   // The JSON form carries base64 (a third larger than the file), so allow for it before decoding.
   const isJson = /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
   const declared = Number(response.headers['content-length']);
   if (!isJson && Number.isFinite(declared) && declared > maxBytes) {
-    await body?.cancel();
+    await cancelBody(body);
     return tooLarge(declared, maxBytes);
   }
   let read: { bytes: Uint8Array; overLimit: boolean };

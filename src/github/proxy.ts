@@ -1,7 +1,8 @@
 /**
  * Proxy support for self-hosted runners behind an HTTP(S) proxy, without loading a proxy agent on
- * the common path (docs/design.md, "The API client"). Requests use Node's global `fetch`; when
- * `HTTPS_PROXY` / `HTTP_PROXY` (or their lowercase forms) are set:
+ * the common path (docs/design.md, "The API client"). Without a proxy, requests go through
+ * `http-fetch.ts` (`node:http`). When `HTTPS_PROXY` / `HTTP_PROXY` (or their lowercase forms) are
+ * set, they use a `fetch` that can reach the proxy:
  * - Node 24.14+ (and 25.4+) proxy `fetch` themselves once `http.setGlobalProxyFromEnv()` is called;
  *   earlier Node 24 releases do when started with `NODE_USE_ENV_PROXY=1` or `--use-env-proxy`;
  * - otherwise undici's `EnvHttpProxyAgent` is imported then, and only then, with undici's `fetch`.
@@ -9,6 +10,8 @@
  * `EnvHttpProxyAgent`): the lowercase form wins, HTTPS falls back to `HTTP_PROXY`, and `NO_PROXY` /
  * `no_proxy` lists hosts that are reached directly.
  */
+import { httpFetch } from './http-fetch.js';
+
 type Env = Record<string, string | undefined>;
 /** The fetch Octokit is given (`request.fetch`). */
 export type Fetch = (url: string, init?: object) => Promise<unknown>;
@@ -101,10 +104,10 @@ export function agentFetch(env: Env): Fetch {
 
 /**
  * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
- * `fetch` is undefined when the global one serves (direct, or proxied by Node).
+ * Direct, that is `http-fetch.ts`; `fetch` is undefined when Node proxies its global one.
  */
 export function setUpProxy(env: Env, runtime?: ProxyRuntime): { fetch?: Fetch; message?: string } {
-  if (proxyVariablesSet(env).length === 0) return {};
+  if (proxyVariablesSet(env).length === 0) return { fetch: httpFetch as Fetch };
   const route = chooseProxyRoute(env, runtime ?? currentRuntime());
   const message = describeRoute(route, env);
   if (route.kind === 'node') route.setGlobal?.();

@@ -6,31 +6,37 @@
 import type { GitHubClient } from './client.js';
 import type { Fetch } from './proxy.js';
 
+/**
+ * A response body: a web `ReadableStream` (undici's fetch, behind a proxy) or a Node stream
+ * (`http-fetch.ts`); both are async-iterable, and leaving the loop early cancels either.
+ */
+export type ResponseBody = AsyncIterable<Uint8Array>;
+
+/** Stops a body's download unread (a web stream is cancelled, a Node stream destroyed). */
+export async function cancelBody(body: ResponseBody | null | undefined): Promise<void> {
+  const stream = body as { cancel?: () => Promise<void>; destroy?: () => void } | null | undefined;
+  if (typeof stream?.cancel === 'function') await stream.cancel();
+  else stream?.destroy?.();
+}
+
 /** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
 export async function readBody(
-  body: ReadableStream<Uint8Array> | null | undefined,
+  body: ResponseBody | null | undefined,
   limit: number,
 ): Promise<{ bytes: Uint8Array; overLimit: boolean }> {
   if (!body) return { bytes: new Uint8Array(0), overLimit: false };
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { bytes: new Uint8Array(0), overLimit: true };
-    }
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    if (size > limit) return { bytes: new Uint8Array(0), overLimit: true };
   }
   return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 
 /**
- * The fetch Octokit is configured with (the proxy agent's when one is loaded, else the global
- * one), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
+ * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
  * Octokit hands over only the body stream and drops the Response. undici, and so Node's global
  * `fetch` too (it is undici), cancels the body of a Response that is garbage collected before the
  * body is locked: a body dropped that way and read after a forced GC ended empty in 20 of 20

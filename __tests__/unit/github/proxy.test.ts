@@ -5,6 +5,7 @@
  */
 import { RestOctokit } from '../../../src/github/client.js';
 import { fetchFileContent } from '../../../src/github/contents.js';
+import { httpFetch } from '../../../src/github/http-fetch.js';
 import {
   agentFetch,
   chooseProxyRoute,
@@ -26,9 +27,10 @@ describe('chooseProxyRoute', () => {
     setGlobalProxyFromEnv: (env) => calls.push(env),
   });
 
-  it('goes direct, loading nothing, when no proxy variable is set (NO_PROXY alone changes nothing)', () => {
+  it('goes direct on node:http, loading nothing, when no proxy variable is set (NO_PROXY alone changes nothing)', () => {
     expect(chooseProxyRoute({ NO_PROXY: 'example.com' }, withSetter([]))).toEqual({ kind: 'direct' });
-    expect(setUpProxy({}, node20)).toEqual({});
+    expect(setUpProxy({}, node20)).toEqual({ fetch: httpFetch });
+    expect(setUpProxy({ NO_PROXY: 'example.com' }, withSetter([]))).toEqual({ fetch: httpFetch });
   });
 
   it.each(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'])(

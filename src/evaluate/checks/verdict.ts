@@ -1,6 +1,6 @@
 import type { CheckResult, Finding } from '../../model/results.js';
 import { requireServed, type EvaluationContext } from '../context.js';
-import { checkJsonSyntax, checkYamlSyntax } from '../syntax.js';
+import { checkJsonSyntax, checkYamlSyntax, isSyntaxChecked } from '../syntax.js';
 import { notGreenTestEvidence } from '../test-evidence.js';
 import { VERDICT } from '../../model/contexts.js';
 import { failure, listSome, success, type CheckDescription, type CheckOutcome } from './check.js';
@@ -19,7 +19,7 @@ export const verdictDescription: CheckDescription = {
 /** The verdict's own gate: syntax of changed YAML/JSON files and green test evidence (SPEC §4.7). */
 export async function verdictOwnFindings(ctx: EvaluationContext): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const syntaxFiles = ctx.present.filter((f) => /\.(ya?ml|json)$/i.test(f.path));
+  const syntaxFiles = ctx.present.filter((f) => isSyntaxChecked(f.path));
   const results = await Promise.all(
     syntaxFiles.map(async (file): Promise<Finding | undefined> => {
       const content = await ctx.reader.read(file.path);

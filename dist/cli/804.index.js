@@ -1,5 +1,5 @@
-export const id = 807;
-export const ids = [807];
+export const id = 804;
+export const ids = [804];
 export const modules = {
 
 /***/ 3116:
@@ -96,7 +96,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 1807:
+/***/ 3804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -168,29 +168,30 @@ async function diffFromCheckout(workspace, baseSha, headSha) {
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/raw-body.ts
+/** Stops a body's download unread (a web stream is cancelled, a Node stream destroyed). */
+async function cancelBody(body) {
+    const stream = body;
+    if (typeof stream?.cancel === 'function')
+        await stream.cancel();
+    else
+        stream?.destroy?.();
+}
 /** Bytes of a response body, stopping (and cancelling the download) once `limit` is exceeded. */
 async function readBody(body, limit) {
     if (!body)
         return { bytes: new Uint8Array(0), overLimit: false };
     const chunks = [];
     let size = 0;
-    const reader = body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.byteLength;
-        if (size > limit) {
-            await reader.cancel();
+    for await (const chunk of body) {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+        if (size > limit)
             return { bytes: new Uint8Array(0), overLimit: true };
-        }
     }
     return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 /**
- * The fetch Octokit is configured with (the proxy agent's when one is loaded, else the global
- * one), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
+ * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
  * Octokit hands over only the body stream and drops the Response. undici, and so Node's global
  * `fetch` too (it is undici), cancels the body of a Response that is garbage collected before the
  * body is locked: a body dropped that way and read after a forced GC ended empty in 20 of 20
@@ -293,6 +294,10 @@ function morePagesAfter(page, link, full) {
         return page > 1;
     return /\brel="next"/.test(link);
 }
+/** The pages `listChangedFiles` requests at once for a PR of `expectedCount` files: 1 to 30. */
+function plannedPages(expectedCount) {
+    return Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), FILES_API_LIMIT / PER_PAGE);
+}
 /**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
  * With the PR's `changed_files` count known, the pages are fetched at once (a 3000-file PR is
@@ -312,7 +317,7 @@ async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
                 throw new errors/* GitHubApiError */.OS(operation, 'the answer is malformed JSON', 502);
         }
     };
-    const planned = Math.min(Math.max(Math.ceil(expectedCount / PER_PAGE), 1), maxPages);
+    const planned = plannedPages(expectedCount);
     // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
     // whatever the PR's size, well inside GitHub's documented limit of 100 concurrent requests (and a
     // secondary-rate-limit answer is still waited out by the throttling plugin).
@@ -409,7 +414,7 @@ async function fetchOnce(octokit, location, maxBytes) {
     const isJson = /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
     const declared = Number(response.headers['content-length']);
     if (!isJson && Number.isFinite(declared) && declared > maxBytes) {
-        await body?.cancel();
+        await cancelBody(body);
         return (0,limits/* tooLarge */.g)(declared, maxBytes);
     }
     let read;
@@ -855,10 +860,263 @@ var dist_bundle = __webpack_require__(3779);
 var plugin_retry_dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+var light_default = /*#__PURE__*/__webpack_require__.n(light);
+;// CONCATENATED MODULE: ./src/github/bottleneck-yield.ts
+/**
+ * Makes the in-memory store's zero-length yield a microtask, for every limiter of this Bottleneck
+ * build (the plugins and this module share `bottleneck/light.js`). Idempotent.
+ */
+function yieldWithoutTimers(Limiter) {
+    const probe = new Limiter();
+    const store = probe._store ? Object.getPrototypeOf(probe._store) : undefined;
+    if (!store || typeof store.yieldLoop !== 'function' || store.yieldsWithoutTimers)
+        return;
+    const timed = store.yieldLoop;
+    store.yieldLoop = function (ms = 0) {
+        return ms > 0 ? timed.call(this, ms) : Promise.resolve();
+    };
+    store.yieldsWithoutTimers = true;
+}
+
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __webpack_require__(3053);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/github/http-fetch.ts
+/**
+ * The fetch Octokit uses when no proxy is set: the subset of WHATWG `fetch` that
+ * `@octokit/request` and `raw-body.ts` call, on `node:http` / `node:https`. Node's global `fetch`
+ * is undici, which a process compiles on its first request: 30–50 ms of CPU before the request
+ * leaves, against about 5 ms for `node:http`, and about a millisecond more per request after that
+ * (docs/design.md, "The API client"). What fetch does that Octokit relies on is kept: redirects
+ * followed (the authorization header dropped across origins), gzip/deflate/br answers decoded,
+ * an aborted signal rejecting with its reason, network failures as `TypeError('fetch failed')`
+ * with the cause, and connections kept alive between requests.
+ */
+
+
+/** Published once a request has been written to its socket (see `request-sent.ts`). */
+const REQUEST_WRITTEN = (0,external_node_diagnostics_channel_.channel)('merge-gate:http:request-written');
+const MAX_REDIRECTS = 20;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Headers fetch drops when a redirect leaves the origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+/** Response headers as fetch shows them: lowercase names, repeated values joined. */
+class ResponseHeaders {
+    #values = new Map();
+    constructor(raw) {
+        for (const [name, value] of Object.entries(raw)) {
+            if (value !== undefined)
+                this.#values.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+    }
+    get(name) {
+        return this.#values.get(name.toLowerCase()) ?? null;
+    }
+    has(name) {
+        return this.#values.has(name.toLowerCase());
+    }
+    [Symbol.iterator]() {
+        return this.#values[Symbol.iterator]();
+    }
+}
+/** An answer: status, headers and a body read once, as text, bytes or a stream of chunks. */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    url;
+    redirected;
+    body;
+    ok;
+    #used = false;
+    constructor(status, statusText, headers, url, redirected, 
+    /** The decoded body; async-iterable like a web `ReadableStream`. Null when there is none. */
+    body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.url = url;
+        this.redirected = redirected;
+        this.body = body;
+        this.ok = status >= 200 && status < 300;
+    }
+    get bodyUsed() {
+        return this.#used;
+    }
+    async arrayBuffer() {
+        const bytes = await this.#bytes();
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    async text() {
+        // fetch decodes UTF-8 and drops a byte order mark.
+        return new TextDecoder().decode(await this.#bytes());
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    async #bytes() {
+        if (this.#used)
+            throw new TypeError('Body is unusable: Body has already been read');
+        this.#used = true;
+        if (!this.body)
+            return Buffer.alloc(0);
+        const chunks = [];
+        for await (const chunk of this.body)
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+}
+/** Keep-alive agents, one per protocol, made on first use (`node:https` loads only for https). */
+const agents = new Map();
+function transportFor(protocol) {
+    let transport = agents.get(protocol);
+    if (!transport) {
+        const load = async () => {
+            const module = protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : external_node_http_;
+            return { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+        };
+        transport = load();
+        agents.set(protocol, transport);
+    }
+    return transport;
+}
+function fetchFailed(cause) {
+    return new TypeError('fetch failed', { cause });
+}
+/** `fetch(url, init)` for Octokit, on `node:http` / `node:https`. */
+async function httpFetch(url, init = {}) {
+    const signal = init.signal ?? undefined;
+    signal?.throwIfAborted();
+    let target = new URL(url);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    const headers = {};
+    for (const [name, value] of Object.entries(init.headers ?? {}))
+        headers[name.toLowerCase()] = value;
+    headers['accept-encoding'] ??= 'gzip, deflate, br';
+    for (let redirects = 0;; redirects += 1) {
+        if (body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(body));
+        else
+            delete headers['content-length'];
+        const answer = await send(target, { method, headers, body, signal });
+        const location = answer.headers.location;
+        if (!REDIRECTS.has(answer.statusCode ?? 0) || init.redirect === 'manual' || !location) {
+            return responseOf(answer, target.href, redirects > 0, method, signal);
+        }
+        answer.resume();
+        if (init.redirect === 'error')
+            throw fetchFailed(new Error(`unexpected redirect to ${location}`));
+        if (redirects === MAX_REDIRECTS)
+            throw fetchFailed(new Error('redirect count exceeded'));
+        const next = new URL(location, target);
+        if (next.origin !== target.origin)
+            for (const name of CREDENTIAL_HEADERS)
+                delete headers[name];
+        // As fetch: 303, and 301/302 after a POST, continue as a GET without the body.
+        if (answer.statusCode === 303 ||
+            (method === 'POST' && answer.statusCode !== 307 && answer.statusCode !== 308)) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+        }
+        target = next;
+    }
+}
+/** One request, resolved with the answer's head; rejects with the signal's reason or `fetch failed`. */
+async function send(target, sending) {
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw fetchFailed(new Error(`unsupported protocol ${target.protocol}`));
+    }
+    const { request, agent } = await transportFor(target.protocol);
+    const { signal } = sending;
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const options = { method: sending.method, headers: sending.headers, agent };
+        let req;
+        const onAbort = () => {
+            req.destroy();
+            reject(signal?.reason);
+        };
+        try {
+            req = request(target, options, (answer) => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve(answer);
+            });
+        }
+        catch (error) {
+            reject(fetchFailed(error));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('error', (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(signal?.aborted ? signal.reason : fetchFailed(error));
+        });
+        req.on('finish', () => {
+            if (REQUEST_WRITTEN.hasSubscribers)
+                REQUEST_WRITTEN.publish({ method: sending.method });
+        });
+        req.end(sending.body);
+    });
+}
+/** The response: its body decoded, and failing with the signal's reason if aborted while read. */
+async function responseOf(answer, url, redirected, method, signal) {
+    const status = answer.statusCode ?? 0;
+    const headers = new ResponseHeaders(answer.headers);
+    const empty = method === 'HEAD' || status === 204 || status === 205 || status === 304;
+    let body = empty ? null : answer;
+    if (empty)
+        answer.resume();
+    const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+    if (body && encoding && encoding !== 'identity')
+        body = await decoded(answer, encoding);
+    if (body && signal) {
+        const stream = body;
+        const onAbort = () => stream.destroy(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        stream.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+    return new HttpResponse(status, answer.statusMessage ?? '', headers, url, redirected, body);
+}
+/** The body through the decoder its `content-encoding` names (zlib loads only then). */
+async function decoded(answer, encoding) {
+    const zlib = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8522, 23));
+    const decoder = encoding === 'br'
+        ? zlib.createBrotliDecompress()
+        : encoding === 'deflate'
+            ? zlib.createInflate()
+            : encoding === 'gzip' || encoding === 'x-gzip'
+                ? zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH })
+                : undefined;
+    if (!decoder)
+        return answer;
+    answer.on('error', (error) => decoder.destroy(error));
+    decoder.on('close', () => {
+        if (!answer.complete)
+            answer.destroy();
+    });
+    return answer.pipe(decoder);
+}
+
 ;// CONCATENATED MODULE: ./src/github/proxy.ts
+/**
+ * Proxy support for self-hosted runners behind an HTTP(S) proxy, without loading a proxy agent on
+ * the common path (docs/design.md, "The API client"). Without a proxy, requests go through
+ * `http-fetch.ts` (`node:http`). When `HTTPS_PROXY` / `HTTP_PROXY` (or their lowercase forms) are
+ * set, they use a `fetch` that can reach the proxy:
+ * - Node 24.14+ (and 25.4+) proxy `fetch` themselves once `http.setGlobalProxyFromEnv()` is called;
+ *   earlier Node 24 releases do when started with `NODE_USE_ENV_PROXY=1` or `--use-env-proxy`;
+ * - otherwise undici's `EnvHttpProxyAgent` is imported then, and only then, with undici's `fetch`.
+ * Both routes read the same variables with the same rules (Node's built-in support is undici's
+ * `EnvHttpProxyAgent`): the lowercase form wins, HTTPS falls back to `HTTP_PROXY`, and `NO_PROXY` /
+ * `no_proxy` lists hosts that are reached directly.
+ */
+
 /** The running Node (`node:http` is loaded only here, behind a proxy). */
 function currentRuntime() {
     // process.getBuiltinModule: Node 20.16+ and 22.3+; older Node then simply take the agent route.
@@ -924,11 +1182,11 @@ function agentFetch(env) {
 }
 /**
  * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
- * `fetch` is undefined when the global one serves (direct, or proxied by Node).
+ * Direct, that is `http-fetch.ts`; `fetch` is undefined when Node proxies its global one.
  */
 function setUpProxy(env, runtime) {
     if (proxyVariablesSet(env).length === 0)
-        return {};
+        return { fetch: httpFetch };
     const route = chooseProxyRoute(env, runtime ?? currentRuntime());
     const message = describeRoute(route, env);
     if (route.kind === 'node')
@@ -993,6 +1251,7 @@ function restMethods(octokit) {
  * refusal of malformed JSON. A proxy agent is loaded only when the environment names a proxy
  * (`proxy.ts`). Every knob is injectable so tests against a loopback server run in milliseconds.
  */
+
 
 
 
@@ -1079,6 +1338,7 @@ function userAgentFor(env) {
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 function createClient(token, options = {}) {
+    yieldWithoutTimers((light_default()));
     const log = options.log ?? quietLog;
     const env = options.env ?? {};
     const proxy = setUpProxy(env);
@@ -1112,17 +1372,17 @@ function createClient(token, options = {}) {
             // The plugin's default starts writes a second apart, which would make the 14 status posts of
             // a run take 14 s. GitHub's documented secondary limit is 80 content-creating requests a
             // minute; a run's 14 stay far below it, and a secondary-limit answer is still waited out.
-            write: new (lib_default()).Group({ minTime: options.writeSpacingMs ?? 0 }),
+            write: new (light_default()).Group({ minTime: options.writeSpacingMs ?? 0 }),
             // Requests that notify people (a PR comment) keep the plugin's 3 s spacing, but per client:
             // the plugin's default group is shared by every client in the process, so a second client
             // (the next PR of a replay, or a test's next run) waited on the first one's comment.
-            notifications: new (lib_default()).Group({ maxConcurrent: 1, minTime: 3000 }),
+            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3000 }),
             // The plugin's default runs 10 requests at a time, which would list a 3000-file PR's 30 pages
             // in three round trips. A run's widest moment is those 30, the config read and the 7 pending
             // posts: 50 at once is half GitHub's documented limit of 100 concurrent requests. (`global`
             // is read by the plugin like `write` but missing from its option type; a test checks that
             // all 30 pages are in flight together.)
-            ...{ global: new (lib_default()).Group({ maxConcurrent: MAX_CONCURRENT_REQUESTS }) },
+            ...{ global: new (light_default()).Group({ maxConcurrent: MAX_CONCURRENT_REQUESTS }) },
         },
     });
 }
