@@ -12,6 +12,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { setUpProxy } from './proxy.js';
+import { userAgentFor } from './user-agent.js';
 import { restMethods } from './rest.js';
 
 /**
@@ -146,15 +147,6 @@ function asSecondaryLimit(error: unknown): unknown {
     // A frozen error keeps its message; the retry plugin then treats it as final.
   }
   return error;
-}
-
-/**
- * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
- * does), so GitHub can attribute the requests to the workflow run.
- */
-function userAgentFor(env: Record<string, string | undefined>): string {
-  const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
-  return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
 }
 
 /**

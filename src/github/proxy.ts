@@ -10,7 +10,7 @@
  * `EnvHttpProxyAgent`): the lowercase form wins, HTTPS falls back to `HTTP_PROXY`, and `NO_PROXY` /
  * `no_proxy` lists hosts that are reached directly.
  */
-import { httpFetch } from './http-fetch.js';
+import { directFetch } from './early-answers.js';
 
 type Env = Record<string, string | undefined>;
 /** The fetch Octokit is given (`request.fetch`). */
@@ -54,7 +54,7 @@ function variable(env: Env, name: string): string | undefined {
 }
 
 /** Names of the proxy variables that are set (for the log line: never their values, which may hold credentials). */
-function proxyVariablesSet(env: Env): string[] {
+export function proxyVariablesSet(env: Env): string[] {
   return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].filter((name) => env[name]);
 }
 
@@ -104,10 +104,11 @@ export function agentFetch(env: Env): Fetch {
 
 /**
  * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
- * Direct, that is `http-fetch.ts`; `fetch` is undefined when Node proxies its global one.
+ * Direct, that is `http-fetch.ts` (and the answer to a request sent before the client existed,
+ * `early-answers.ts`); `fetch` is undefined when Node proxies its global one.
  */
 export function setUpProxy(env: Env, runtime?: ProxyRuntime): { fetch?: Fetch; message?: string } {
-  if (proxyVariablesSet(env).length === 0) return { fetch: httpFetch as Fetch };
+  if (proxyVariablesSet(env).length === 0) return { fetch: directFetch as Fetch };
   const route = chooseProxyRoute(env, runtime ?? currentRuntime());
   const message = describeRoute(route, env);
   if (route.kind === 'node') route.setGlobal?.();

@@ -11,7 +11,7 @@ async function timersDuring(work: () => Promise<unknown>): Promise<number[]> {
   const original = globalThis.setTimeout;
   globalThis.setTimeout = ((handler: () => void, delay?: number, ...args: unknown[]) => {
     delays.push(delay ?? 0);
-    return original(handler, delay, ...args);
+    return (original as (...all: unknown[]) => ReturnType<typeof setTimeout>)(handler, delay, ...args);
   }) as typeof setTimeout;
   try {
     await work();

@@ -5,7 +5,7 @@
  */
 import { RestOctokit } from '../../../src/github/client.js';
 import { fetchFileContent } from '../../../src/github/contents.js';
-import { httpFetch } from '../../../src/github/http-fetch.js';
+import { directFetch } from '../../../src/github/early-answers.js';
 import {
   agentFetch,
   chooseProxyRoute,
@@ -29,8 +29,8 @@ describe('chooseProxyRoute', () => {
 
   it('goes direct on node:http, loading nothing, when no proxy variable is set (NO_PROXY alone changes nothing)', () => {
     expect(chooseProxyRoute({ NO_PROXY: 'example.com' }, withSetter([]))).toEqual({ kind: 'direct' });
-    expect(setUpProxy({}, node20)).toEqual({ fetch: httpFetch });
-    expect(setUpProxy({ NO_PROXY: 'example.com' }, withSetter([]))).toEqual({ fetch: httpFetch });
+    expect(setUpProxy({}, node20)).toEqual({ fetch: directFetch });
+    expect(setUpProxy({ NO_PROXY: 'example.com' }, withSetter([]))).toEqual({ fetch: directFetch });
   });
 
   it.each(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'])(

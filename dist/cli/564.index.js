@@ -1,5 +1,5 @@
-export const id = 804;
-export const ids = [804];
+export const id = 564;
+export const ids = [564];
 export const modules = {
 
 /***/ 3116:
@@ -96,7 +96,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 3804:
+/***/ 7564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -987,7 +987,7 @@ function fetchFailed(cause) {
     return new TypeError('fetch failed', { cause });
 }
 /** `fetch(url, init)` for Octokit, on `node:http` / `node:https`. */
-async function httpFetch(url, init = {}) {
+async function http_fetch_httpFetch(url, init = {}) {
     const signal = init.signal ?? undefined;
     signal?.throwIfAborted();
     let target = new URL(url);
@@ -1103,6 +1103,98 @@ async function decoded(answer, encoding) {
     return answer.pipe(decoder);
 }
 
+;// CONCATENATED MODULE: ./src/github/request-sent.ts
+/**
+ * When a request has left for the network. `http-fetch.ts` publishes on its channel once a
+ * request is written to its socket; undici (Node's global `fetch` and the proxy agent, behind a
+ * proxy) publishes `undici:client:sendHeaders`. The action waits for either before compiling the
+ * code it needs only later (the config loader and the checks), so that code compiles while the
+ * first answer is on its way instead of before the first request goes out (docs/design.md,
+ * "Start-up").
+ */
+
+
+const CHANNELS = [REQUEST_WRITTEN.name, 'undici:client:sendHeaders'];
+/**
+ * Resolves once `count` more requests have been written, or when `settled` settles (a request
+ * that fails before sending, or a fetch that publishes nothing), whichever comes first.
+ */
+function request_sent_requestsSent(count, settled) {
+    return new Promise((resolve) => {
+        let written = 0;
+        const done = () => {
+            for (const name of CHANNELS)
+                unsubscribe(name, onWritten);
+            resolve();
+        };
+        const onWritten = () => {
+            written += 1;
+            if (written >= count)
+                done();
+        };
+        for (const name of CHANNELS)
+            subscribe(name, onWritten);
+        settled.then(done, done);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/early-answers.ts
+/**
+ * Requests sent before the API client exists, and their answers handed to it. The action sends the
+ * PR read it always starts with first thing (`action/early-pull-read.ts`), then loads the client,
+ * the retry and throttling plugins and the rest of the run while the answer is on its way. The
+ * client's fetch takes that answer the first time it asks for the same method and URL, so retries,
+ * rate limits and error handling see it exactly as if the client had sent the request itself.
+ */
+
+
+const waiting = new Map();
+const keyOf = (url, method) => `${(method ?? 'GET').toUpperCase()} ${new URL(url).href}`;
+/**
+ * Sends a request now; its answer waits for the first `directFetch` of the same method and URL.
+ * Resolves once the request has been written to its socket (or has failed): until then the
+ * process must not block on anything long, such as compiling the rest of the bundle.
+ */
+function sendEarly(url, init) {
+    const answer = httpFetch(url, init);
+    // Taken later, or never (a run that stops first): a failure must not surface as unhandled.
+    answer.catch(() => undefined);
+    waiting.set(keyOf(url, init.method), answer);
+    // Written is published asynchronously, so subscribing now still sees it.
+    return requestsSent(1, answer);
+}
+/**
+ * The early answer for this request, once: undefined when none was sent. The caller's signal
+ * still applies (a timeout rejects with its reason, as fetch would).
+ */
+function takeEarly(url, init = {}) {
+    const key = keyOf(url, init.method);
+    const answer = waiting.get(key);
+    if (!answer)
+        return undefined;
+    waiting.delete(key);
+    const signal = init.signal;
+    if (!signal)
+        return answer;
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        answer.then((response) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(response);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/** The client's fetch without a proxy: an early answer when there is one, else `httpFetch`. */
+function directFetch(url, init = {}) {
+    return takeEarly(url, init) ?? http_fetch_httpFetch(url, init);
+}
+
 ;// CONCATENATED MODULE: ./src/github/proxy.ts
 /**
  * Proxy support for self-hosted runners behind an HTTP(S) proxy, without loading a proxy agent on
@@ -1182,11 +1274,12 @@ function agentFetch(env) {
 }
 /**
  * Sets the route up for one client: turns Node's proxy support on, or returns the fetch to use.
- * Direct, that is `http-fetch.ts`; `fetch` is undefined when Node proxies its global one.
+ * Direct, that is `http-fetch.ts` (and the answer to a request sent before the client existed,
+ * `early-answers.ts`); `fetch` is undefined when Node proxies its global one.
  */
 function setUpProxy(env, runtime) {
     if (proxyVariablesSet(env).length === 0)
-        return { fetch: httpFetch };
+        return { fetch: directFetch };
     const route = chooseProxyRoute(env, runtime ?? currentRuntime());
     const message = describeRoute(route, env);
     if (route.kind === 'node')
@@ -1194,6 +1287,16 @@ function setUpProxy(env, runtime) {
     if (route.kind === 'agent')
         return { fetch: agentFetch(env), message };
     return message ? { message } : {};
+}
+
+;// CONCATENATED MODULE: ./src/github/user-agent.ts
+/**
+ * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
+ * does), so GitHub can attribute the requests to the workflow run.
+ */
+function userAgentFor(env) {
+    const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
+    return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
 }
 
 ;// CONCATENATED MODULE: ./src/github/rest.ts
@@ -1251,6 +1354,7 @@ function restMethods(octokit) {
  * refusal of malformed JSON. A proxy agent is loaded only when the environment names a proxy
  * (`proxy.ts`). Every knob is injectable so tests against a loopback server run in milliseconds.
  */
+
 
 
 
@@ -1325,14 +1429,6 @@ function asSecondaryLimit(error) {
         // A frozen error keeps its message; the retry plugin then treats it as final.
     }
     return error;
-}
-/**
- * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
- * does), so GitHub can attribute the requests to the workflow run.
- */
-function userAgentFor(env) {
-    const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
-    return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
 }
 /**
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.

@@ -1,0 +1,87 @@
+/**
+ * A request sent before the client exists, and its answer handed to the client's first fetch of the
+ * same method and URL: once, with the caller's signal still in force. Against a real loopback server.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { directFetch, sendEarly, takeEarly } from '../../../src/github/early-answers.js';
+
+let server: Server;
+let base = '';
+const received: string[] = [];
+let delayMs = 0;
+/** While set, answers wait until the test releases them. */
+let held: (() => void)[] | undefined;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`);
+    const answer = () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ url: req.url, auth: req.headers.authorization ?? null }));
+    };
+    if (held) held.push(answer);
+    else setTimeout(answer, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  received.length = 0;
+  delayMs = 0;
+  held = undefined;
+});
+
+describe('early answers', () => {
+  it('resolves once the request is on the wire, and hands its answer to the first matching fetch only', async () => {
+    held = [];
+    // Resolves though the server has not answered: only the answer waits for it.
+    await sendEarly(`${base}/repos/o/r/pulls/1`, {
+      method: 'GET',
+      headers: { authorization: 'token early' },
+    });
+    const release = held;
+    held = undefined;
+    setTimeout(() => release.forEach((answer) => answer()), 10);
+
+    const first = await directFetch(`${base}/repos/o/r/pulls/1`, {
+      method: 'GET',
+      headers: { authorization: 'token late' },
+    });
+    expect(await first.json()).toEqual({ url: '/repos/o/r/pulls/1', auth: 'token early' });
+    const second = await directFetch(`${base}/repos/o/r/pulls/1`, {
+      headers: { authorization: 'token late' },
+    });
+    expect(await second.json()).toEqual({ url: '/repos/o/r/pulls/1', auth: 'token late' });
+    expect(received).toEqual(['GET /repos/o/r/pulls/1', 'GET /repos/o/r/pulls/1']);
+  });
+
+  it('is not taken by another URL or method', async () => {
+    await sendEarly(`${base}/repos/o/r/pulls/2`, { method: 'GET' });
+    expect(takeEarly(`${base}/repos/o/r/pulls/3`)).toBeUndefined();
+    expect(takeEarly(`${base}/repos/o/r/pulls/2`, { method: 'POST' })).toBeUndefined();
+    await expect(takeEarly(`${base}/repos/o/r/pulls/2`, { method: 'get' })).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+
+  it("keeps the caller's signal: a timeout rejects with its reason though the early request had none", async () => {
+    delayMs = 300;
+    await sendEarly(`${base}/repos/o/r/pulls/4`, { method: 'GET' });
+    const taken = takeEarly(`${base}/repos/o/r/pulls/4`, { signal: AbortSignal.timeout(20) });
+    await expect(taken).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('passes a failure on as the fetch would have: the client retries it like its own', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/repos/o/r/pulls/5`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await sendEarly(url, { method: 'GET' }); // settles on the failure: never hangs the start
+    await expect(directFetch(url)).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  });
+});
