@@ -50,21 +50,23 @@ export async function evaluate(
   } catch (error) {
     return errorEvaluation(`Could not gather the PR's proof and memories: ${messageOf(error)}`);
   }
-  const results: CheckResult[] = [];
-  for (const check of CHECKS) {
-    const outcome = await runSafely(() => check.run(ctx));
-    results.push(finalise(ctx, check.id, outcome));
-  }
-  const own = await runSafely(async () => {
+  // All at once: a check waiting for the API (evidence lookups, a memory read) lets the others
+  // compute meanwhile. Each reads the context and returns its own outcome, so the order they
+  // finish in changes nothing; the results keep the order of CHECKS.
+  const running = CHECKS.map((check) => runSafely(() => check.run(ctx)));
+  const own = runSafely(async () => {
     const findings = await verdictOwnFindings(ctx);
     return { state: 'success', description: '', findings } satisfies CheckOutcome;
   });
+  const outcomes = await Promise.all(running);
+  const results: CheckResult[] = CHECKS.map((check, i) => finalise(ctx, check.id, outcomes[i]!));
+  const ownOutcome = await own;
   const ownFindings: Finding[] =
-    own.state === 'error'
-      ? own.findings.length > 0
-        ? own.findings
-        : [{ severity: 'error', message: own.description }]
-      : own.findings;
+    ownOutcome.state === 'error'
+      ? ownOutcome.findings.length > 0
+        ? ownOutcome.findings
+        : [{ severity: 'error', message: ownOutcome.description }]
+      : ownOutcome.findings;
   const verdictFindings = [...ownFindings, ...proposedConfigFindings(options)];
   const verdict = finalise(ctx, VERDICT, aggregateVerdict(verdictFindings, results));
   results.push(verdict);

@@ -13,7 +13,8 @@ import { takeEarly } from '../../../src/github/early-answers.js';
 
 let server: Server;
 let api = '';
-let dir = '';
+// Made now, not in beforeAll: the table of cases below writes its event files while the module loads.
+const dir = mkdtempSync(join(tmpdir(), 'merge-gate-early-'));
 const received: { url: string; headers: IncomingHttpHeaders }[] = [];
 
 beforeAll(async () => {
@@ -24,7 +25,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/`;
-  dir = mkdtempSync(join(tmpdir(), 'merge-gate-early-'));
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
