@@ -9,7 +9,6 @@ import { directFetch, sendEarly, takeEarly } from '../../../src/github/early-ans
 let server: Server;
 let base = '';
 const received: string[] = [];
-let delayMs = 0;
 /** While set, answers wait until the test releases them. */
 let held: (() => void)[] | undefined;
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
       res.end(JSON.stringify({ url: req.url, auth: req.headers.authorization ?? null }));
     };
     if (held) held.push(answer);
-    else setTimeout(answer, delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,7 +31,6 @@ afterAll(async () => {
 });
 beforeEach(() => {
   received.length = 0;
-  delayMs = 0;
   held = undefined;
 });
 
@@ -70,10 +68,13 @@ describe('early answers', () => {
   });
 
   it("keeps the caller's signal: a timeout rejects with its reason though the early request had none", async () => {
-    delayMs = 300;
+    held = []; // answered only after the timeout has fired
     await sendEarly(`${base}/repos/o/r/pulls/4`, { method: 'GET' });
     const taken = takeEarly(`${base}/repos/o/r/pulls/4`, { signal: AbortSignal.timeout(20) });
     await expect(taken).rejects.toMatchObject({ name: 'TimeoutError' });
+    const release = held;
+    held = undefined;
+    release.forEach((answer) => answer());
   });
 
   it('passes a failure on as the fetch would have: the client retries it like its own', async () => {
