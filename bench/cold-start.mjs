@@ -56,10 +56,12 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 function whenLoaded(code) {
   if (code.includes('EnvHttpProxyAgent'))
     return 'only behind a proxy, where Node cannot proxy fetch itself (undici)';
+  if (code.includes('Merge Gate finished in') || code.includes('octokit-core.js'))
+    return 'once the PR read is written (the run, the API client)';
   if (/\brunGit\b/.test(code)) return 'only for a PR over 3000 files, listed from the checkout (git)';
   if (/listing the merged pull requests/.test(code))
     return 'only by merge-gate history (the merged-PR listing)';
-  return 'once the first request has left (config loader, checks)';
+  return 'once the file-list and config reads are written (config loader, checks)';
 }
 
 export async function coldStart() {
