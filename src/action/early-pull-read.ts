@@ -34,6 +34,11 @@ export function earlyPullUrl(env: Record<string, string | undefined>): string | 
   return `${api}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/pulls/${event.pullNumber}`;
 }
 
+/** The header Octokit's token auth sends: `bearer` for a JSON Web Token (three dot-separated parts), else `token`. */
+function authorizationFor(token: string): string {
+  return token.split('.').length === 3 ? `bearer ${token}` : `token ${token}`;
+}
+
 /**
  * Sends the PR read with the headers the client would send, when the environment says which PR
  * and gives a token (the `github-token` input, as `core.getInput` reads it). Resolves once the
@@ -48,7 +53,7 @@ export async function readPullRequestEarly(env: Record<string, string | undefine
       method: 'GET',
       headers: {
         accept: 'application/vnd.github.v3+json',
-        authorization: `token ${token}`,
+        authorization: authorizationFor(token),
         'user-agent': userAgentFor(env),
       },
       signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -74,6 +74,13 @@ describe('readPullRequestEarly', () => {
     });
   });
 
+  it('authorizes a JSON Web Token as bearer, as Octokit does', async () => {
+    const env = { ...runnerEnv('pull_request', prEvent), 'INPUT_GITHUB-TOKEN': 'aaa.bbb.ccc' };
+    await readPullRequestEarly(env);
+    await takeEarly(`${api.replace(/\/$/, '')}/repos/octo/repo/pulls/7`);
+    expect(received.at(-1)?.headers.authorization).toBe('bearer aaa.bbb.ccc');
+  });
+
   it("reads a merge group's PR from its queue branch", () => {
     expect(earlyPullUrl(runnerEnv('merge_group', queueEvent))).toBe(
       `${api.replace(/\/$/, '')}/repos/octo/repo/pulls/12`,
