@@ -441,6 +441,94 @@ async function fetchOnce(octokit, location, maxBytes) {
     return bytes instanceof Uint8Array ? (0,decode/* decodeText */.g)(bytes, maxBytes) : bytes;
 }
 
+;// CONCATENATED MODULE: ./src/github/pr-contents.ts
+
+
+/** Whether two names are one repository: GitHub matches owner and repository names without case. */
+const sameRepository = (a, b) => a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+const pr_contents_SHA = /^[0-9a-f]{40}$/;
+/** Lazy, cached readers of one PR's files, at its head commit and at its merge base. */
+class PullRequestContents {
+    octokit;
+    base;
+    commits;
+    cache = new Map();
+    mergeBase;
+    constructor(octokit, base, commits) {
+        this.octokit = octokit;
+        this.base = base;
+        this.commits = commits;
+    }
+    /**
+     * Files at the head SHA: base repository first (for a same-repository PR, the only request);
+     * on a 404, a fork's own repository. What neither serves reads as absent, and the evaluation
+     * turns a changed file that reads as absent into an error naming it.
+     */
+    headReader(maxBytes) {
+        return this.cached('head', maxBytes, async (path) => {
+            const pr = await this.commits();
+            const location = { ref: pr.headSha, path };
+            const fromBase = await fetchFileContent(this.octokit, { ...this.base, ...location }, maxBytes);
+            if (fromBase.state !== 'absent' || sameRepository(pr.headRepository, this.base))
+                return fromBase;
+            return fetchFileContent(this.octokit, { ...pr.headRepository, ...location }, maxBytes);
+        });
+    }
+    /**
+     * Files at the merge base of the PR's base and head, the commit the files API's patches compare
+     * against, through the base repository (the merge base is on the base branch). The merge base is
+     * asked of the compare API on the first read, so a run whose patches are all there never asks.
+     */
+    mergeBaseReader(maxBytes) {
+        return this.cached('merge base', maxBytes, async (path) => {
+            const ref = await this.mergeBaseSha();
+            return fetchFileContent(this.octokit, { ...this.base, ref, path }, maxBytes);
+        });
+    }
+    /** The merge base, fetched once (`GET /repos/{base}/compare/{base_sha}...{head_sha}`). */
+    mergeBaseSha() {
+        this.mergeBase ??= this.fetchMergeBase();
+        return this.mergeBase;
+    }
+    async fetchMergeBase() {
+        const pr = await this.commits();
+        let data;
+        try {
+            // One commit a page: only `merge_base_commit` is read, not the list of commits.
+            ({ data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+                ...this.base,
+                basehead: `${pr.baseSha}...${pr.headSha}`,
+                per_page: 1,
+            }));
+        }
+        catch (error) {
+            throw (0,errors/* toGitHubError */.Lg)(error, 'finding the merge base');
+        }
+        const sha = data?.merge_base_commit?.sha;
+        if (typeof sha !== 'string' || !pr_contents_SHA.test(sha)) {
+            throw new Error('the compare API answered without a merge base commit');
+        }
+        return sha;
+    }
+    /** Each path read once per side and size limit; a failure to get there is `unavailable`, never absent. */
+    cached(side, maxBytes, read) {
+        return {
+            read: (path) => {
+                const key = `${side}\0${maxBytes}\0${path}`;
+                let content = this.cache.get(key);
+                if (!content) {
+                    content = read(path).catch((error) => ({
+                        state: 'unavailable',
+                        reason: error instanceof Error ? error.message : String(error),
+                    }));
+                    this.cache.set(key, content);
+                }
+                return content;
+            },
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/evidence.ts
 /**
  * Evidence lookups over the REST API (SPEC §9): each is one request (or a few pages), made only
@@ -452,6 +540,7 @@ async function fetchOnce(octokit, location, maxBytes) {
  * each stated hash that does not match head: 1 + ⌈commits/100⌉ to find the PR's commits that changed
  * the file, plus one read per such commit (at most 40 reads in all).
  */
+
 
 
 
@@ -519,7 +608,7 @@ class GitHubEvidence {
         if (content.state !== 'absent')
             return content;
         const { headRepository } = await this.options.pullRequest();
-        if (headRepository.owner === this.base.owner && headRepository.repo === this.base.repo)
+        if (sameRepository(headRepository, this.base))
             return content;
         return fetchFileContent(this.options.octokit, { ...headRepository, ...location }, max);
     }
@@ -621,93 +710,6 @@ function unavailable(reason) {
     return { state: 'unavailable', reason };
 }
 
-;// CONCATENATED MODULE: ./src/github/pr-contents.ts
-
-
-const sameRepository = (a, b) => a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
-const pr_contents_SHA = /^[0-9a-f]{40}$/;
-/** Lazy, cached readers of one PR's files, at its head commit and at its merge base. */
-class PullRequestContents {
-    octokit;
-    base;
-    commits;
-    cache = new Map();
-    mergeBase;
-    constructor(octokit, base, commits) {
-        this.octokit = octokit;
-        this.base = base;
-        this.commits = commits;
-    }
-    /**
-     * Files at the head SHA: base repository first (for a same-repository PR, the only request);
-     * on a 404, a fork's own repository. What neither serves reads as absent, and the evaluation
-     * turns a changed file that reads as absent into an error naming it.
-     */
-    headReader(maxBytes) {
-        return this.cached('head', maxBytes, async (path) => {
-            const pr = await this.commits();
-            const location = { ref: pr.headSha, path };
-            const fromBase = await fetchFileContent(this.octokit, { ...this.base, ...location }, maxBytes);
-            if (fromBase.state !== 'absent' || sameRepository(pr.headRepository, this.base))
-                return fromBase;
-            return fetchFileContent(this.octokit, { ...pr.headRepository, ...location }, maxBytes);
-        });
-    }
-    /**
-     * Files at the merge base of the PR's base and head, the commit the files API's patches compare
-     * against, through the base repository (the merge base is on the base branch). The merge base is
-     * asked of the compare API on the first read, so a run whose patches are all there never asks.
-     */
-    mergeBaseReader(maxBytes) {
-        return this.cached('merge base', maxBytes, async (path) => {
-            const ref = await this.mergeBaseSha();
-            return fetchFileContent(this.octokit, { ...this.base, ref, path }, maxBytes);
-        });
-    }
-    /** The merge base, fetched once (`GET /repos/{base}/compare/{base_sha}...{head_sha}`). */
-    mergeBaseSha() {
-        this.mergeBase ??= this.fetchMergeBase();
-        return this.mergeBase;
-    }
-    async fetchMergeBase() {
-        const pr = await this.commits();
-        let data;
-        try {
-            // One commit a page: only `merge_base_commit` is read, not the list of commits.
-            ({ data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
-                ...this.base,
-                basehead: `${pr.baseSha}...${pr.headSha}`,
-                per_page: 1,
-            }));
-        }
-        catch (error) {
-            throw (0,errors/* toGitHubError */.Lg)(error, 'finding the merge base');
-        }
-        const sha = data?.merge_base_commit?.sha;
-        if (typeof sha !== 'string' || !pr_contents_SHA.test(sha)) {
-            throw new Error('the compare API answered without a merge base commit');
-        }
-        return sha;
-    }
-    /** Each path read once per side and size limit; a failure to get there is `unavailable`, never absent. */
-    cached(side, maxBytes, read) {
-        return {
-            read: (path) => {
-                const key = `${side}\0${maxBytes}\0${path}`;
-                let content = this.cache.get(key);
-                if (!content) {
-                    content = read(path).catch((error) => ({
-                        state: 'unavailable',
-                        reason: error instanceof Error ? error.message : String(error),
-                    }));
-                    this.cache.set(key, content);
-                }
-                return content;
-            },
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/adapter.ts
 
 
@@ -729,7 +731,7 @@ function toPullRequestInfo(data, base) {
         throw new Error('the answer is not a pull request');
     }
     const head = repositoryOf(pr.head);
-    const sameRepository = head !== undefined && head.owner === base.owner && head.repo === base.repo;
+    const inBase = head !== undefined && sameRepository(head, base);
     return {
         number: pr.number,
         title: adapter_text(pr.title),
@@ -742,7 +744,7 @@ function toPullRequestInfo(data, base) {
         baseRef: adapter_text(pr.base.ref),
         baseSha: adapter_text(pr.base.sha),
         // A deleted fork leaves `head.repo` null; its commits stay readable through the base repository.
-        isFork: !sameRepository,
+        isFork: !inBase,
         changedFilesCount: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
         headRepository: head ?? base,
     };

@@ -11,7 +11,7 @@ import type { GitHubClient } from './client.js';
 import { fetchFileContent } from './contents.js';
 import { GitHubApiError, TruncatedFileListError, toGitHubError } from './errors.js';
 import { GitHubEvidence } from './evidence.js';
-import { PullRequestContents } from './pr-contents.js';
+import { PullRequestContents, sameRepository } from './pr-contents.js';
 
 export interface RepositoryName {
   owner: string;
@@ -66,7 +66,7 @@ export function toPullRequestInfo(data: unknown, base: RepositoryName): PullRequ
     throw new Error('the answer is not a pull request');
   }
   const head = repositoryOf(pr.head);
-  const sameRepository = head !== undefined && head.owner === base.owner && head.repo === base.repo;
+  const inBase = head !== undefined && sameRepository(head, base);
   return {
     number: pr.number,
     title: text(pr.title),
@@ -79,7 +79,7 @@ export function toPullRequestInfo(data: unknown, base: RepositoryName): PullRequ
     baseRef: text(pr.base.ref),
     baseSha: text(pr.base.sha),
     // A deleted fork leaves `head.repo` null; its commits stay readable through the base repository.
-    isFork: !sameRepository,
+    isFork: !inBase,
     changedFilesCount: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
     headRepository: head ?? base,
   };

@@ -22,6 +22,7 @@ import type { PullRequestInfo, RepositoryName } from './adapter.js';
 import type { GitHubClient } from './client.js';
 import { fetchFileContent } from './contents.js';
 import { isNotFound, MissingPermissionError, toGitHubError } from './errors.js';
+import { sameRepository } from './pr-contents.js';
 
 export interface GitHubEvidenceOptions extends RepositoryName {
   octokit: GitHubClient;
@@ -92,7 +93,7 @@ export class GitHubEvidence implements EvidenceLookup {
     const content = await fetchFileContent(this.options.octokit, { ...this.base, ...location }, max);
     if (content.state !== 'absent') return content;
     const { headRepository } = await this.options.pullRequest();
-    if (headRepository.owner === this.base.owner && headRepository.repo === this.base.repo) return content;
+    if (sameRepository(headRepository, this.base)) return content;
     return fetchFileContent(this.options.octokit, { ...headRepository, ...location }, max);
   }
 

@@ -19,7 +19,8 @@ export interface PullRequestCommits {
   headRepository: RepositoryName;
 }
 
-const sameRepository = (a: RepositoryName, b: RepositoryName): boolean =>
+/** Whether two names are one repository: GitHub matches owner and repository names without case. */
+export const sameRepository = (a: RepositoryName, b: RepositoryName): boolean =>
   a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
 
 const SHA = /^[0-9a-f]{40}$/;

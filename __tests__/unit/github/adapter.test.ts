@@ -80,6 +80,11 @@ describe('GitHubAdapter facts', () => {
     expect((await adapter().facts()).isFork).toBe(true);
   });
 
+  it('does not mistake the base repository for a fork when the names differ only in case', async () => {
+    github.addPullRequest(pr({ headRepository: 'Octo/Repo' }));
+    expect((await adapter().facts()).isFork).toBe(false);
+  });
+
   it('reads the PR once per run however often it is asked', async () => {
     github.addPullRequest(pr());
     const source = adapter();
