@@ -17,12 +17,21 @@ const generated = JSON.parse(
   readFileSync(join(process.cwd(), '__tests__/helpers/generated/github-api-examples.json'), 'utf8'),
 ) as { examples: Record<string, unknown> };
 
+/** Each example's text with its URLs pointed at a repository, made once: the fake answers thousands. */
+const exampleTexts = new Map<string, string>();
+
 /** A fresh copy of GitHub's example for an operation, its URLs pointed at `repository`. */
 function example(operationId: string, repository: string): unknown {
-  const value = generated.examples[operationId];
-  if (value === undefined)
-    throw new Error(`no example answer for ${operationId}: run npm run build:api-examples`);
-  return JSON.parse(JSON.stringify(value).replaceAll(EXAMPLE_REPOSITORY, repository)) as unknown;
+  const key = `${operationId}\0${repository}`;
+  let text = exampleTexts.get(key);
+  if (text === undefined) {
+    const value = generated.examples[operationId];
+    if (value === undefined)
+      throw new Error(`no example answer for ${operationId}: run npm run build:api-examples`);
+    text = JSON.stringify(value).replaceAll(EXAMPLE_REPOSITORY, repository);
+    exampleTexts.set(key, text);
+  }
+  return JSON.parse(text) as unknown;
 }
 
 /** GitHub's example answer for an operation that answers an object. */
@@ -133,10 +142,17 @@ export interface DiffEntryAnswer {
 }
 
 /** One entry of `GET /repos/{owner}/{repo}/pulls/{pull_number}/files`. */
+/** The example file-list entry per repository, without the example's patch: every field is a scalar. */
+const diffEntryTemplates = new Map<string, Json>();
+
 export function diffEntryJson(repository: string, headSha: string, file: DiffEntryAnswer): Json {
-  // The example's patch belongs to the example's file.
-  const answer = firstItem('pulls/list-files', repository);
-  delete answer.patch;
+  let answer = diffEntryTemplates.get(repository);
+  if (!answer) {
+    // The example's patch belongs to the example's file.
+    answer = firstItem('pulls/list-files', repository);
+    delete answer.patch;
+    diffEntryTemplates.set(repository, answer);
+  }
   const path = encodeURI(file.filename);
   return {
     ...answer,
