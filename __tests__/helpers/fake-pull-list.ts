@@ -3,28 +3,11 @@
  * sorted by `sort` (`created`, `updated`) and `direction`, paged like GitHub (`per_page`, `page`,
  * `link`). A PR with `mergedAt` is closed and merged; `updatedAt` defaults to its merge time.
  */
+import type { FakePullRequest } from './fake-github-types.js';
 import { pageOf } from './fake-http.js';
 
 /** What a listed PR needs: the fields of `FakePullRequest` the list shows. */
-export interface ListablePull {
-  repository?: string;
-  number: number;
-  title?: string;
-  body?: string;
-  draft?: boolean;
-  author?: string;
-  labels?: string[];
-  headRef: string;
-  headSha: string;
-  /** `null`: the fork was deleted (`head.repo: null`). */
-  headRepository?: string | null;
-  baseRef?: string;
-  baseSha: string;
-  /** ISO 8601: set for a merged (so closed) PR. */
-  mergedAt?: string;
-  /** ISO 8601; defaults to `mergedAt`, else a fixed date. */
-  updatedAt?: string;
-}
+export type ListablePull = Omit<FakePullRequest, 'files' | 'changedFiles' | 'mergeBaseSha'>;
 
 const EPOCH = '2026-01-01T00:00:00Z';
 

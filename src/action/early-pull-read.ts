@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { sendEarly } from '../github/early-answers.js';
 import { proxyVariablesSet } from '../github/proxy.js';
-import { userAgentFor } from '../github/user-agent.js';
-import { parseEvent } from './event.js';
+import { apiRoot, authorizationFor, userAgentFor } from '../github/request-defaults.js';
+import { parseEvent, repositoryOf } from './event.js';
 
 /** As long as the client waits for any request by default (`ClientOptions.requestTimeoutMs`). */
 const TIMEOUT_MS = 20_000;
@@ -18,8 +18,8 @@ const TIMEOUT_MS = 20_000;
 export function earlyPullUrl(env: Record<string, string | undefined>): string | undefined {
   // Behind a proxy the client loads a fetch that reaches it; a direct request could not.
   if (proxyVariablesSet(env).length > 0) return undefined;
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo || rest.length > 0 || !env.GITHUB_EVENT_PATH) return undefined;
+  const repository = repositoryOf(env);
+  if (!repository || !env.GITHUB_EVENT_PATH) return undefined;
   let payload: unknown;
   try {
     payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as unknown;
@@ -30,13 +30,9 @@ export function earlyPullUrl(env: Record<string, string | undefined>): string | 
   if ((event.kind !== 'pull_request' && event.kind !== 'merge_group') || event.pullNumber === undefined) {
     return undefined;
   }
-  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-  return `${api}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/pulls/${event.pullNumber}`;
-}
-
-/** The header Octokit's token auth sends: `bearer` for a JSON Web Token (three dot-separated parts), else `token`. */
-function authorizationFor(token: string): string {
-  return token.split('.').length === 3 ? `bearer ${token}` : `token ${token}`;
+  const { owner, repo } = repository;
+  const root = apiRoot(env.GITHUB_API_URL);
+  return `${root}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/pulls/${event.pullNumber}`;
 }
 
 /**

@@ -31,6 +31,14 @@ export function pullNumberFromQueueRef(ref: string): number | undefined {
   return Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
+/** `owner` and `repo` from `GITHUB_REPOSITORY`, or undefined when it is not `owner/repo`. */
+export function repositoryOf(
+  env: Record<string, string | undefined>,
+): { owner: string; repo: string } | undefined {
+  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+}
+
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 const string = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -9,7 +9,7 @@ import { MissingPermissionError } from '../github/errors.js';
 import { blobUrl, buildSummary } from '../report/summary.js';
 import { annotationsFor } from './annotations.js';
 import { commentPlan, writeReportComment } from './comment.js';
-import { parseEvent, type GateEvent } from './event.js';
+import { parseEvent, repositoryOf, type GateEvent } from './event.js';
 import { runGate, type GateOutcome } from './gate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { ActionIO } from './io.js';
@@ -101,11 +101,12 @@ async function runWithInputs(deps: RunDeps, inputs: ActionInputs): Promise<void>
     io.setFailed(`Merge Gate cannot run on this "${event.name}" event: ${event.reason}.`);
     return;
   }
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) {
+  const repository = repositoryOf(env);
+  if (!repository) {
     io.setFailed(`GITHUB_REPOSITORY must be "owner/repo"; got "${env.GITHUB_REPOSITORY ?? ''}".`);
     return;
   }
+  const { owner, repo } = repository;
   const session = deps.connect({
     token: inputs.token,
     owner,

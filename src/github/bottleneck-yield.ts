@@ -12,20 +12,22 @@ import type Bottleneck from 'bottleneck/light.js';
 
 interface LocalStore {
   yieldLoop(this: unknown, ms?: number): Promise<unknown>;
-  yieldsWithoutTimers?: true;
 }
+
+const done = new WeakSet<object>();
 
 /**
  * Makes the in-memory store's zero-length yield a microtask, for every limiter of this Bottleneck
  * build (the plugins and this module share `bottleneck/light.js`). Idempotent.
  */
 export function yieldWithoutTimers(Limiter: typeof Bottleneck): void {
+  if (done.has(Limiter)) return;
+  done.add(Limiter);
   const probe = new Limiter() as unknown as { _store?: object };
   const store = probe._store ? (Object.getPrototypeOf(probe._store) as LocalStore) : undefined;
-  if (!store || typeof store.yieldLoop !== 'function' || store.yieldsWithoutTimers) return;
+  if (!store || typeof store.yieldLoop !== 'function') return;
   const timed = store.yieldLoop;
   store.yieldLoop = function (this: unknown, ms = 0) {
     return ms > 0 ? timed.call(this, ms) : Promise.resolve();
   };
-  store.yieldsWithoutTimers = true;
 }

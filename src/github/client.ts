@@ -12,7 +12,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { setUpProxy } from './proxy.js';
-import { userAgentFor } from './user-agent.js';
+import { apiRoot, userAgentFor } from './request-defaults.js';
 import { restMethods } from './rest.js';
 
 /**
@@ -149,11 +149,13 @@ function asSecondaryLimit(error: unknown): unknown {
   return error;
 }
 
+// Once per process, for every limiter the plugins make (see bottleneck-yield.ts).
+yieldWithoutTimers(Bottleneck);
+
 /**
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
-  yieldWithoutTimers(Bottleneck);
   const log = options.log ?? quietLog;
   const env = options.env ?? {};
   const proxy = setUpProxy(env);
@@ -174,7 +176,7 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
   const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), retry, throttling);
   return new GitHub({
     auth: token,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+    baseUrl: apiRoot(options.baseUrl),
     ...(proxy.fetch ? { request: { fetch: proxy.fetch } } : {}),
     userAgent: userAgentFor(env),
     log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },

@@ -36,7 +36,8 @@ export async function readBody(
 }
 
 /**
- * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
+ * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to
+ * keep a reference to each Response. With `parseSuccessResponseBody: false`
  * Octokit hands over only the body stream and drops the Response. undici, and so Node's global
  * `fetch` too (it is undici), cancels the body of a Response that is garbage collected before the
  * body is locked: a body dropped that way and read after a forced GC ended empty in 20 of 20

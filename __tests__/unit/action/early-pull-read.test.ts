@@ -4,32 +4,30 @@
  * records what arrives; the client's first fetch of that URL gets the answer.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { earlyPullUrl, readPullRequestEarly } from '../../../src/action/early-pull-read.js';
 import { takeEarly } from '../../../src/github/early-answers.js';
+import { listenOnLoopback, type LoopbackServer } from '../../helpers/loopback.js';
 
-let server: Server;
+let server: LoopbackServer;
 let api = '';
 // Made now, not in beforeAll: the table of cases below writes its event files while the module loads.
 const dir = mkdtempSync(join(tmpdir(), 'merge-gate-early-'));
 const received: { url: string; headers: IncomingHttpHeaders }[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenOnLoopback((req, res) => {
     received.push({ url: req.url ?? '', headers: req.headers });
     res.setHeader('content-type', 'application/json');
     res.end('{"number":7}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/`;
+  api = `${server.url}/api/v3/`;
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 beforeEach(() => (received.length = 0));
 

@@ -2,18 +2,17 @@
  * A request sent before the client exists, and its answer handed to the client's first fetch of the
  * same method and URL: once, with the caller's signal still in force. Against a real loopback server.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { directFetch, sendEarly, takeEarly } from '../../../src/github/early-answers.js';
+import { listenOnLoopback, type LoopbackServer } from '../../helpers/loopback.js';
 
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 const received: string[] = [];
 /** While set, answers wait until the test releases them. */
 let held: (() => void)[] | undefined;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenOnLoopback((req, res) => {
     received.push(`${req.method} ${req.url}`);
     const answer = () => {
       res.setHeader('content-type', 'application/json');
@@ -22,13 +21,9 @@ beforeAll(async () => {
     if (held) held.push(answer);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 beforeEach(() => {
   received.length = 0;
   held = undefined;
@@ -78,10 +73,9 @@ describe('early answers', () => {
   });
 
   it('passes a failure on as the fetch would have: the client retries it like its own', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/repos/o/r/pulls/5`;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const closed = await listenOnLoopback();
+    const url = `${closed.url}/repos/o/r/pulls/5`;
+    await closed.close();
     await sendEarly(url, { method: 'GET' }); // settles on the failure: never hangs the start
     await expect(directFetch(url)).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
   });

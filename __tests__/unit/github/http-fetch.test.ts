@@ -3,11 +3,11 @@
  * apply: the subset Octokit relies on must behave as `fetch` does.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { httpFetch, REQUEST_WRITTEN } from '../../../src/github/http-fetch.js';
+import { listenOnLoopback } from '../../helpers/loopback.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -20,7 +20,7 @@ interface TestServer {
 
 async function serve(handler: Handler): Promise<TestServer> {
   const state = { connections: 0, closedEarly: 0 };
-  const server: Server = createServer((req, res) => {
+  const loopback = await listenOnLoopback((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => handler(req, res, body));
@@ -28,21 +28,16 @@ async function serve(handler: Handler): Promise<TestServer> {
       if (!res.writableFinished) state.closedEarly += 1;
     });
   });
-  server.on('connection', () => (state.connections += 1));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  loopback.server.on('connection', () => (state.connections += 1));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     get connections() {
       return state.connections;
     },
     get closedEarly() {
       return state.closedEarly;
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }
 

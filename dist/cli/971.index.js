@@ -1,5 +1,5 @@
-export const id = 564;
-export const ids = [564];
+export const id = 971;
+export const ids = [971];
 export const modules = {
 
 /***/ 3116:
@@ -96,7 +96,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 7564:
+/***/ 9971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -191,7 +191,8 @@ async function readBody(body, limit) {
     return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 /**
- * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to keep a reference to each Response. With `parseSuccessResponseBody: false`
+ * The fetch Octokit is configured with (`http-fetch.ts`, or undici's behind a proxy), wrapped to
+ * keep a reference to each Response. With `parseSuccessResponseBody: false`
  * Octokit hands over only the body stream and drops the Response. undici, and so Node's global
  * `fetch` too (it is undici), cancels the body of a Response that is garbage collected before the
  * body is locked: a body dropped that way and read after a forced GC ended empty in 20 of 20
@@ -866,20 +867,23 @@ var plugin_throttling_dist_bundle = __webpack_require__(6856);
 var light = __webpack_require__(3251);
 var light_default = /*#__PURE__*/__webpack_require__.n(light);
 ;// CONCATENATED MODULE: ./src/github/bottleneck-yield.ts
+const done = new WeakSet();
 /**
  * Makes the in-memory store's zero-length yield a microtask, for every limiter of this Bottleneck
  * build (the plugins and this module share `bottleneck/light.js`). Idempotent.
  */
 function yieldWithoutTimers(Limiter) {
+    if (done.has(Limiter))
+        return;
+    done.add(Limiter);
     const probe = new Limiter();
     const store = probe._store ? Object.getPrototypeOf(probe._store) : undefined;
-    if (!store || typeof store.yieldLoop !== 'function' || store.yieldsWithoutTimers)
+    if (!store || typeof store.yieldLoop !== 'function')
         return;
     const timed = store.yieldLoop;
     store.yieldLoop = function (ms = 0) {
         return ms > 0 ? timed.call(this, ms) : Promise.resolve();
     };
-    store.yieldsWithoutTimers = true;
 }
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
@@ -1291,7 +1295,16 @@ function setUpProxy(env, runtime) {
     return message ? { message } : {};
 }
 
-;// CONCATENATED MODULE: ./src/github/user-agent.ts
+;// CONCATENATED MODULE: ./src/github/request-defaults.ts
+/**
+ * What every request of a run carries, for the client (`client.ts`) and for the PR read sent before
+ * the client exists (`action/early-pull-read.ts`): both must form the same URL and headers, or the
+ * client would not recognise that read as its own.
+ */
+/** The REST API root without a trailing slash: `GITHUB_API_URL` on a runner, else github.com's. */
+function apiRoot(url) {
+    return (url || 'https://api.github.com').replace(/\/+$/, '');
+}
 /**
  * The user agent, tagged with the runner's orchestration id when it sets one (as `@actions/github`
  * does), so GitHub can attribute the requests to the workflow run.
@@ -1299,6 +1312,10 @@ function setUpProxy(env, runtime) {
 function userAgentFor(env) {
     const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
     return id ? `merge-gate actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'merge-gate';
+}
+/** The header Octokit's token auth sends: `bearer` for a JSON Web Token (three dot-separated parts), else `token`. */
+function authorizationFor(token) {
+    return token.split('.').length === 3 ? `bearer ${token}` : `token ${token}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/rest.ts
@@ -1432,11 +1449,12 @@ function asSecondaryLimit(error) {
     }
     return error;
 }
+// Once per process, for every limiter the plugins make (see bottleneck-yield.ts).
+yieldWithoutTimers((light_default()));
 /**
  * Creates the client. The token is only ever handed to Octokit's auth header; nothing here logs it.
  */
 function createClient(token, options = {}) {
-    yieldWithoutTimers((light_default()));
     const log = options.log ?? quietLog;
     const env = options.env ?? {};
     const proxy = setUpProxy(env);
@@ -1453,7 +1471,7 @@ function createClient(token, options = {}) {
     const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
     return new GitHub({
         auth: token,
-        ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+        baseUrl: apiRoot(options.baseUrl),
         ...(proxy.fetch ? { request: { fetch: proxy.fetch } } : {}),
         userAgent: userAgentFor(env),
         log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
