@@ -3,7 +3,8 @@
  * the fake GitHub API with 20 ms added to every answer (and 0 ms, the floor), beside the list-only
  * baseline (bench/list-only.ts: read the PR, list its files page by page, as dorny/paths-filter
  * does) against the same fake at 20 ms. On Node 24 and on the Node running the bench. The three
- * runs alternate, so drift on a noisy machine hits them alike.
+ * runs alternate, so drift on a noisy machine hits them alike; the speed-up is also given per pair
+ * (an action run and the baseline run right after it), whose median drift cannot move.
  */
 import { runAction } from './action-run.mjs';
 import { median, ms, RUNS, table, tally } from './lib.mjs';
@@ -14,6 +15,8 @@ import { makePr, SIZES } from './pr-repo.mjs';
 const LATENCY_MS = 20;
 /** At 3000 files and 20 ms: at least this many times faster than the list-only baseline. */
 const TARGET_SPEEDUP = 2.5;
+/** The target's own point (3000 files on Node 24) is run more often: its figure decides the target. */
+const TARGET_RUNS = 11;
 
 /** Where one run's time went, from the arrival times of its requests (ms since spawn). */
 function phases(run) {
@@ -40,7 +43,8 @@ export async function endToEnd() {
     for (const size of SIZES) {
       const pr = await makePr(size);
       const runs = { floor: [], slow: [], list: [] };
-      for (let i = 0; i < RUNS; i += 1) {
+      const count = size === 3000 && runtime.name === 'Node 24' ? TARGET_RUNS : RUNS;
+      for (let i = 0; i < count; i += 1) {
         runs.floor.push(await runAction(pr, { latencyMs: 0, node: runtime.path }));
         runs.slow.push(await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path }));
         runs.list.push(await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline }));
@@ -49,13 +53,16 @@ export async function endToEnd() {
         medianOf(runs[kind], (r) => r.wallMs),
       );
       const speedup = list / slow;
+      const paired = median(runs.slow.map((run, i) => runs.list[i].wallMs / run.wallMs));
       rows.push([
         size,
+        count,
         ms(floor),
         ms(slow),
         ms(list),
         `${speedup.toFixed(2)}×`,
-        size === 3000 ? (speedup >= TARGET_SPEEDUP ? 'yes' : 'no') : '—',
+        `${paired.toFixed(2)}×`,
+        size === 3000 ? (paired >= TARGET_SPEEDUP ? 'yes' : 'no') : '—',
         ((slow - floor) / LATENCY_MS).toFixed(1),
         `${runs.slow[0].requests.length} / ${runs.list[0].requests.length}`,
         tally([...runs.floor, ...runs.slow].map((run) => `${run.code} ${run.verdict}`)),
@@ -67,14 +74,16 @@ export async function endToEnd() {
     }
     table(
       `End to end on ${runtime.name} (${runtime.version}): node dist/index.js beside the list-only baseline ` +
-        `(median of ${RUNS}; target at 3000 files and ${LATENCY_MS} ms: ≥ ${TARGET_SPEEDUP}× faster than the baseline)`,
+        `(medians; target at 3000 files and ${LATENCY_MS} ms: ≥ ${TARGET_SPEEDUP}× faster than the baseline, per pair)`,
       [
         'files',
+        'runs',
         'action, 0 ms: wall ms',
         `action, ${LATENCY_MS} ms: wall ms`,
         `list-only, ${LATENCY_MS} ms: wall ms`,
         'speed-up (list-only ÷ action)',
-        'target met',
+        'per pair (median of list-only ÷ action)',
+        'target met (per pair)',
         `added ÷ ${LATENCY_MS} ms`,
         'requests, action / list-only',
         'action: exit and verdict (all runs)',
