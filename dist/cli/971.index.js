@@ -208,6 +208,19 @@ function keepingResponse(octokit) {
     };
     return { fetch, kept };
 }
+/**
+ * Attempts at an answer whose body broke off or is not JSON: such a body is read past Octokit's
+ * retries, so it is asked for again here, as Octokit would retry a failed read.
+ */
+const MALFORMED_ATTEMPTS = 3;
+/** Calls `once` until its answer is not malformed, at most `MALFORMED_ATTEMPTS` times; the last answer. */
+async function retryingMalformed(once, isMalformed) {
+    for (let attempt = 1;; attempt += 1) {
+        const answer = await once();
+        if (!isMalformed(answer) || attempt >= MALFORMED_ATTEMPTS)
+            return answer;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
 
@@ -244,8 +257,6 @@ function toChangedFile(entry) {
 const PER_PAGE = 100;
 /** A page of 100 entries is a few hundred KB even with long patches; far past that is not a page. */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
-/** Attempts at a page whose body breaks off or is not JSON (a cut-off or garbled answer), as for file contents. */
-const MALFORMED_ATTEMPTS = 3;
 /**
  * One page of the list. The body is read past Octokit's parsing and parsed with the native
  * `JSON.parse`: Octokit's own parse (a reviver that keeps big integers) took 38–58 ms for the 30
@@ -310,13 +321,10 @@ async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
     const operation = `listing the changed files of PR #${pullNumber}`;
     const maxPages = FILES_API_LIMIT / PER_PAGE;
     const fetchPage = async (page) => {
-        for (let attempt = 1;; attempt += 1) {
-            const result = await fetchPageOnce(octokit, { ...repo, pull_number: pullNumber, page }, operation);
-            if (result)
-                return result;
-            if (attempt >= MALFORMED_ATTEMPTS)
-                throw new errors/* GitHubApiError */.OS(operation, 'the answer is malformed JSON', 502);
-        }
+        const result = await retryingMalformed(() => fetchPageOnce(octokit, { ...repo, pull_number: pullNumber, page }, operation), (answer) => answer === undefined);
+        if (!result)
+            throw new errors/* GitHubApiError */.OS(operation, 'the answer is malformed JSON', 502);
+        return result;
     };
     const planned = plannedPages(expectedCount);
     // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
@@ -355,8 +363,6 @@ var decode = __webpack_require__(3130);
 
 
 const MALFORMED = 'the contents API answered with malformed JSON';
-/** Attempts at a file whose answer was malformed: the body is streamed past Octokit's retries. */
-const contents_MALFORMED_ATTEMPTS = 3;
 /** The file's bytes from the JSON (base64) form, or why there are none. */
 function bytesFromJson(text) {
     let parsed;
@@ -384,12 +390,7 @@ function bytesFromJson(text) {
  * unavailable with the reason, so the check that needed the file reports `error`, not a pass.
  */
 async function fetchFileContent(octokit, location, maxBytes) {
-    for (let attempt = 1;; attempt += 1) {
-        const content = await fetchOnce(octokit, location, maxBytes);
-        const malformed = content.state === 'unavailable' && content.reason === MALFORMED;
-        if (!malformed || attempt >= contents_MALFORMED_ATTEMPTS)
-            return content;
-    }
+    return retryingMalformed(() => fetchOnce(octokit, location, maxBytes), (content) => content.state === 'unavailable' && content.reason === MALFORMED);
 }
 async function fetchOnce(octokit, location, maxBytes) {
     const { owner, repo, ref, path } = location;
@@ -668,18 +669,21 @@ class GitHubEvidence {
     }
     allPullRequestCommits() {
         this.prCommits ??= (async () => {
+            const { octokit } = this.options;
             const shas = [];
-            for (let page = 1; page <= PR_COMMITS_LIMIT / evidence_PER_PAGE + 1; page += 1) {
-                const { data } = await this.options.octokit.rest.pulls.listCommits({
-                    ...this.base,
-                    pull_number: this.options.pullNumber,
-                    per_page: evidence_PER_PAGE,
-                    page,
-                });
+            const pages = octokit.paginate.iterator(octokit.rest.pulls.listCommits, {
+                ...this.base,
+                pull_number: this.options.pullNumber,
+                per_page: evidence_PER_PAGE,
+            });
+            let read = 0;
+            for await (const { data } of pages) {
                 if (!Array.isArray(data))
                     throw new Error('the answer is not a list of commits');
                 shas.push(...data.map((c) => c?.sha).filter((s) => typeof s === 'string'));
-                if (data.length < evidence_PER_PAGE)
+                // GitHub lists at most 250 commits; a `next` link past that is not followed.
+                read += 1;
+                if (read > PR_COMMITS_LIMIT / evidence_PER_PAGE)
                     break;
             }
             return shas;

@@ -2,7 +2,7 @@
 import type { ChangedFile, ChangeStatus } from '../model/facts.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
-import { keepingResponse, readBody, type ResponseBody } from './raw-body.js';
+import { keepingResponse, readBody, retryingMalformed, type ResponseBody } from './raw-body.js';
 
 /** The files endpoint stops listing here, whatever the PR's size (GitHub REST docs, "List pull requests files"). */
 export const FILES_API_LIMIT = 3000;
@@ -47,8 +47,6 @@ export function toChangedFile(entry: ApiFile): ChangedFile {
 const PER_PAGE = 100;
 /** A page of 100 entries is a few hundred KB even with long patches; far past that is not a page. */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
-/** Attempts at a page whose body breaks off or is not JSON (a cut-off or garbled answer), as for file contents. */
-const MALFORMED_ATTEMPTS = 3;
 
 type Page = { entries: unknown[]; link?: string };
 
@@ -120,12 +118,12 @@ export async function listChangedFiles(
   const operation = `listing the changed files of PR #${pullNumber}`;
   const maxPages = FILES_API_LIMIT / PER_PAGE;
   const fetchPage = async (page: number): Promise<Page> => {
-    for (let attempt = 1; ; attempt += 1) {
-      const result = await fetchPageOnce(octokit, { ...repo, pull_number: pullNumber, page }, operation);
-      if (result) return result;
-      if (attempt >= MALFORMED_ATTEMPTS)
-        throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
-    }
+    const result = await retryingMalformed(
+      () => fetchPageOnce(octokit, { ...repo, pull_number: pullNumber, page }, operation),
+      (answer) => answer === undefined,
+    );
+    if (!result) throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
+    return result;
   };
   const planned = plannedPages(expectedCount);
   // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip

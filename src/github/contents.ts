@@ -7,7 +7,7 @@ import { tooLarge } from '../config/limits.js';
 import { decodeText } from '../sources/decode.js';
 import type { GitHubClient } from './client.js';
 import { isNotFound, toGitHubError } from './errors.js';
-import { cancelBody, keepingResponse, readBody, type ResponseBody } from './raw-body.js';
+import { cancelBody, keepingResponse, readBody, retryingMalformed, type ResponseBody } from './raw-body.js';
 
 export interface FileLocation {
   owner: string;
@@ -25,8 +25,6 @@ interface ContentsJson {
 }
 
 const MALFORMED = 'the contents API answered with malformed JSON';
-/** Attempts at a file whose answer was malformed: the body is streamed past Octokit's retries. */
-const MALFORMED_ATTEMPTS = 3;
 
 /** The file's bytes from the JSON (base64) form, or why there are none. */
 function bytesFromJson(text: string): Uint8Array | FileContent {
@@ -58,11 +56,10 @@ export async function fetchFileContent(
   location: FileLocation,
   maxBytes: number,
 ): Promise<FileContent> {
-  for (let attempt = 1; ; attempt += 1) {
-    const content = await fetchOnce(octokit, location, maxBytes);
-    const malformed = content.state === 'unavailable' && content.reason === MALFORMED;
-    if (!malformed || attempt >= MALFORMED_ATTEMPTS) return content;
-  }
+  return retryingMalformed(
+    () => fetchOnce(octokit, location, maxBytes),
+    (content) => content.state === 'unavailable' && content.reason === MALFORMED,
+  );
 }
 
 async function fetchOnce(

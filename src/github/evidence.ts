@@ -151,19 +151,22 @@ export class GitHubEvidence implements EvidenceLookup {
 
   private allPullRequestCommits(): Promise<string[]> {
     this.prCommits ??= (async () => {
+      const { octokit } = this.options;
       const shas: string[] = [];
-      for (let page = 1; page <= PR_COMMITS_LIMIT / PER_PAGE + 1; page += 1) {
-        const { data } = await this.options.octokit.rest.pulls.listCommits({
-          ...this.base,
-          pull_number: this.options.pullNumber,
-          per_page: PER_PAGE,
-          page,
-        });
+      const pages = octokit.paginate.iterator(octokit.rest.pulls.listCommits, {
+        ...this.base,
+        pull_number: this.options.pullNumber,
+        per_page: PER_PAGE,
+      });
+      let read = 0;
+      for await (const { data } of pages) {
         if (!Array.isArray(data)) throw new Error('the answer is not a list of commits');
         shas.push(
           ...data.map((c: { sha?: unknown }) => c?.sha).filter((s): s is string => typeof s === 'string'),
         );
-        if (data.length < PER_PAGE) break;
+        // GitHub lists at most 250 commits; a `next` link past that is not followed.
+        read += 1;
+        if (read > PR_COMMITS_LIMIT / PER_PAGE) break;
       }
       return shas;
     })();

@@ -53,3 +53,20 @@ export function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { 
   };
   return { fetch, kept };
 }
+
+/**
+ * Attempts at an answer whose body broke off or is not JSON: such a body is read past Octokit's
+ * retries, so it is asked for again here, as Octokit would retry a failed read.
+ */
+export const MALFORMED_ATTEMPTS = 3;
+
+/** Calls `once` until its answer is not malformed, at most `MALFORMED_ATTEMPTS` times; the last answer. */
+export async function retryingMalformed<T>(
+  once: () => Promise<T>,
+  isMalformed: (answer: T) => boolean,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await once();
+    if (!isMalformed(answer) || attempt >= MALFORMED_ATTEMPTS) return answer;
+  }
+}

@@ -48,6 +48,26 @@ describe('GitHubEvidence', () => {
     expect(await evidence.pullRequestCommits('src/a.ts')).toEqual({ state: 'ok', commits: [first, head] });
   });
 
+  it("lists every page of a long PR's commits, following GitHub's links", async () => {
+    const repo = createRepo({ files: { 'README.md': '# base\n' } });
+    const base = repo.sha();
+    const tree = repo.git('rev-parse', `${base}^{tree}`).trim();
+    const commits: string[] = [];
+    for (let i = 0; i < 130; i += 1) {
+      const parent = commits.at(-1) ?? base;
+      commits.push(repo.git('commit-tree', tree, '-p', parent, '-m', `step ${i}`).trim());
+    }
+    const head = commits.at(-1) ?? base;
+    repo.git('update-ref', 'refs/heads/feature', head);
+    await github.servePullRequestFromGit(repo.dir, { number: 8, headRef: 'feature', base, head });
+    const octokit = createClient('ghs_test', { baseUrl: github.url, retries: 1, retryBaseMs: 1, log: quiet });
+    const evidence = new GitHubAdapter({ octokit, owner: 'octo', repo: 'repo', pullNumber: 8 }).evidence();
+
+    expect(await evidence.pullRequestCommits()).toEqual({ state: 'ok', commits });
+    const pages = github.requests.filter((r) => r.route === 'pull-commits').map((r) => r.query.get('page'));
+    expect(pages).toEqual([null, '2']);
+  });
+
   it('reads a file at an earlier commit', async () => {
     const { evidence, first } = await servedPr();
     expect(await evidence.readAt(first, 'src/a.ts')).toEqual({ state: 'ok', text: 'export const a = 1;\n' });
