@@ -35,6 +35,7 @@ export async function spawnBundle({
   apiUrl,
   node = process.execPath,
   script = BUNDLE,
+  nodeArgs = [],
   onSpawn = () => undefined,
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'merge-gate-bench-'));
@@ -46,15 +47,16 @@ export async function spawnBundle({
     writeFileSync(env.GITHUB_OUTPUT, '');
     const start = performance.now();
     onSpawn(start);
-    const child = spawn(node, [script], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [...nodeArgs, script], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     // Piped and drained like a runner's log, not discarded: writing the log is part of the cost.
     child.stdout.resume();
-    child.stderr.resume();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.on('close', resolve));
     const wallMs = performance.now() - start;
     const output = readFileSync(env.GITHUB_OUTPUT, 'utf8');
     const verdict = /^verdict<<(\S+)\n(.*)\n\1$/m.exec(output)?.[2] ?? '?';
-    return { code, wallMs, verdict };
+    return { code, wallMs, verdict, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -65,7 +67,7 @@ export async function spawnBundle({
  * every answer. Returns the wall time, the exit code, the verdict and every request with the times
  * it arrived at the fake and was answered (ms since spawn; the fake runs in this process).
  */
-export async function runAction(pr, { latencyMs = 0, node, script } = {}) {
+export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs } = {}) {
   const { FakeGitHub, pullRequestPayload } = await github();
   const fake = await FakeGitHub.start({ token: TOKEN, latencyMs });
   servePr(fake, pr);
@@ -82,6 +84,7 @@ export async function runAction(pr, { latencyMs = 0, node, script } = {}) {
       apiUrl: fake.url,
       node,
       script,
+      nodeArgs,
       onSpawn: (at) => (start = at),
     });
     const requests = fake.requests.map((r) => ({

@@ -6,8 +6,10 @@
  * runs alternate, so drift on a noisy machine hits them alike; the speed-up is also given per pair
  * (an action run and the baseline run right after it), whose median drift cannot move.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runAction } from './action-run.mjs';
-import { median, ms, RUNS, table, tally } from './lib.mjs';
+import { median, ms, ROOT, RUNS, table, tally } from './lib.mjs';
 import { listOnlyScript } from './list-only.mjs';
 import { runtimes } from './node-runtimes.mjs';
 import { makePr, SIZES } from './pr-repo.mjs';
@@ -35,11 +37,44 @@ function phases(run) {
 
 const medianOf = (runs, pick) => median(runs.map(pick));
 
+/** Preloaded into the diagnostic runs only: it reports the event loop's busy time at exit. */
+const LOOP_BUSY = pathToFileURL(join(ROOT, 'bench', 'loop-busy.mjs')).href;
+const DIAGNOSTIC_RUNS = 3;
+
+/**
+ * How busy the action's process was on the target's PR: more overlap can only help while the event
+ * loop waits; once it is busy nearly all the time, only less CPU makes the run faster.
+ */
+async function loopBusy(pr, runtime) {
+  const rows = [];
+  for (let i = 0; i < DIAGNOSTIC_RUNS; i += 1) {
+    const run = await runAction(pr, {
+      latencyMs: LATENCY_MS,
+      node: runtime.path,
+      nodeArgs: ['--import', LOOP_BUSY],
+    });
+    const line = /^merge-gate-bench loop (\S+) (\S+) (\S+) (\S+)$/m.exec(run.stderr);
+    if (!line) throw new Error(`no event-loop report from the action (exit ${run.code})`);
+    const [active, idle, user, system] = line.slice(1).map(Number);
+    rows.push({ wall: run.wallMs, active, idle, cpu: user + system });
+  }
+  const part = (name) => median(rows.map((row) => row[name]));
+  return [
+    3000,
+    ms(part('wall')),
+    ms(part('active')),
+    ms(part('idle')),
+    `${Math.round((100 * part('active')) / (part('active') + part('idle')))}%`,
+    ms(part('cpu')),
+  ];
+}
+
 export async function endToEnd() {
   const baseline = listOnlyScript();
   for (const runtime of runtimes()) {
     const rows = [];
     const phaseRows = [];
+    let busyRow;
     for (const size of SIZES) {
       const pr = await makePr(size);
       const runs = { floor: [], slow: [], list: [] };
@@ -71,6 +106,7 @@ export async function endToEnd() {
       const split = runs.slow.map(phases);
       const part = (name) => ms(median(split.map((p) => p[name])));
       phaseRows.push([size, part('startup'), part('listing'), part('evaluation'), part('finish')]);
+      if (size === 3000) busyRow = await loopBusy(pr, runtime);
     }
     table(
       `End to end on ${runtime.name} (${runtime.version}): node dist/index.js beside the list-only baseline ` +
@@ -102,5 +138,19 @@ export async function endToEnd() {
       ],
       phaseRows,
     );
+    if (busyRow) {
+      table(
+        `How busy the action is on ${runtime.name} at ${LATENCY_MS} ms latency (${DIAGNOSTIC_RUNS} more runs with bench/loop-busy.mjs preloaded; medians)`,
+        [
+          'files',
+          'wall ms',
+          'event loop busy, ms',
+          'event loop idle, ms',
+          'busy',
+          'CPU, all threads (user + system), ms',
+        ],
+        [busyRow],
+      );
+    }
   }
 }
