@@ -36,12 +36,13 @@ export async function spawnBundle({
   node = process.execPath,
   script = BUNDLE,
   nodeArgs = [],
+  extraEnv = {},
   onSpawn = () => undefined,
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'merge-gate-bench-'));
   try {
     const { runnerEnv } = await github();
-    const env = runnerEnv({ dir, apiUrl, eventName, inputs: INPUTS });
+    const env = { ...runnerEnv({ dir, apiUrl, eventName, inputs: INPUTS }), ...extraEnv };
     writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(payload));
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     writeFileSync(env.GITHUB_OUTPUT, '');
@@ -64,12 +65,16 @@ export async function spawnBundle({
 
 /**
  * One run of the action (or of `script`) on `pr` against a fresh fake with `latencyMs` added to
- * every answer. Returns the wall time, the exit code, the verdict and every request with the times
+ * every answer, over HTTPS when `tls` (bench/tls.mjs) is given. Returns the wall time, the exit code, the verdict and every request with the times
  * it arrived at the fake and was answered (ms since spawn; the fake runs in this process).
  */
-export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs } = {}) {
+export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs, tls } = {}) {
   const { FakeGitHub, pullRequestPayload } = await github();
-  const fake = await FakeGitHub.start({ token: TOKEN, latencyMs });
+  const fake = await FakeGitHub.start({
+    token: TOKEN,
+    latencyMs,
+    ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
+  });
   servePr(fake, pr);
   let start = 0;
   try {
@@ -85,6 +90,8 @@ export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs } = 
       node,
       script,
       nodeArgs,
+      // Over TLS the spawned program trusts the bench's certificate, as a runner trusts a proxy's.
+      extraEnv: tls ? { NODE_EXTRA_CA_CERTS: tls.certPath } : {},
       onSpawn: (at) => (start = at),
     });
     const requests = fake.requests.map((r) => ({

@@ -4,7 +4,7 @@
  * baseline (bench/list-only.ts: read the PR, list its files page by page, as dorny/paths-filter
  * does) against the same fake at 20 ms. On Node 24 and on the Node running the bench. The three
  * runs alternate, so drift on a noisy machine hits them alike; the speed-up is also given per pair
- * (an action run and the baseline run right after it), whose median drift cannot move.
+ * (an action run and the baseline run right after it: the two see about the same machine speed).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { median, ms, ROOT, RUNS, table, tally } from './lib.mjs';
 import { listOnlyScript } from './list-only.mjs';
 import { runtimes } from './node-runtimes.mjs';
 import { makePr, SIZES } from './pr-repo.mjs';
+import { benchCertificate } from './tls.mjs';
 
 const LATENCY_MS = 20;
 /** At 3000 files and 20 ms: at least this many times faster than the list-only baseline. */
@@ -40,6 +41,37 @@ const medianOf = (runs, pick) => median(runs.map(pick));
 /** Preloaded into the diagnostic runs only: it reports the event loop's busy time at exit. */
 const LOOP_BUSY = pathToFileURL(join(ROOT, 'bench', 'loop-busy.mjs')).href;
 const DIAGNOSTIC_RUNS = 3;
+/** Pairs over TLS, after one pair that warms the fake's own TLS code (it runs in this process). */
+const TLS_RUNS = 7;
+
+/**
+ * The target's PR over HTTPS, as GitHub serves it: the action opens a connection per file-list
+ * page, each with a handshake, where the baseline reuses one. The fake's side of each handshake
+ * runs on the same two cores, which real GitHub's does not.
+ */
+async function overTls(pr, runtime, baseline) {
+  const tls = benchCertificate();
+  if (!tls) return undefined;
+  const pair = async () => [
+    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, tls }),
+    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline, tls }),
+  ];
+  await pair();
+  const pairs = [];
+  for (let i = 0; i < TLS_RUNS; i += 1) pairs.push(await pair());
+  const action = median(pairs.map(([run]) => run.wallMs));
+  const list = median(pairs.map(([, run]) => run.wallMs));
+  return [
+    3000,
+    TLS_RUNS,
+    ms(action),
+    ms(list),
+    `${(list / action).toFixed(2)}×`,
+    `${median(pairs.map(([run, other]) => other.wallMs / run.wallMs)).toFixed(2)}×`,
+    tally(pairs.map(([run]) => `${run.code} ${run.verdict}`)),
+    tally(pairs.map(([, run]) => `${run.code}`)),
+  ];
+}
 
 /**
  * How busy the action's process was on the target's PR: more overlap can only help while the event
@@ -75,6 +107,7 @@ export async function endToEnd() {
     const rows = [];
     const phaseRows = [];
     let busyRow;
+    let tlsRow;
     for (const size of SIZES) {
       const pr = await makePr(size);
       const runs = { floor: [], slow: [], list: [] };
@@ -107,6 +140,7 @@ export async function endToEnd() {
       const part = (name) => ms(median(split.map((p) => p[name])));
       phaseRows.push([size, part('startup'), part('listing'), part('evaluation'), part('finish')]);
       if (size === 3000) busyRow = await loopBusy(pr, runtime);
+      if (size === 3000 && runtime.name === 'Node 24') tlsRow = await overTls(pr, runtime, baseline);
     }
     table(
       `End to end on ${runtime.name} (${runtime.version}): node dist/index.js beside the list-only baseline ` +
@@ -150,6 +184,22 @@ export async function endToEnd() {
           'CPU, all threads (user + system), ms',
         ],
         [busyRow],
+      );
+    }
+    if (tlsRow) {
+      table(
+        `Over HTTPS on ${runtime.name} at ${LATENCY_MS} ms latency (bench/tls.mjs; medians; the fake's handshakes share the two cores)`,
+        [
+          'files',
+          'runs',
+          'action: wall ms',
+          'list-only: wall ms',
+          'speed-up (list-only ÷ action)',
+          'per pair',
+          'action: exit and verdict',
+          'list-only: exit',
+        ],
+        [tlsRow],
       );
     }
   }

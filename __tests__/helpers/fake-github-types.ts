@@ -65,4 +65,6 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
   /** When false, contents are always answered in the base64 JSON form (as if the raw media type were ignored). */
   rawContents?: boolean;
+  /** Serve HTTPS with this PEM key and certificate (the bench's runs over TLS), not plain HTTP. */
+  tls?: { key: string; cert: string };
 }

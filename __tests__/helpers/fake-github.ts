@@ -24,6 +24,7 @@
  * description's examples (github-answers.ts, github-evidence-answers.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { RequestTimeout } from '../../src/github/client.js';
@@ -73,7 +74,7 @@ export class FakeGitHub {
   private readonly peak = new Map<Route, number>();
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: Server | HttpsServer,
     readonly url: string,
     private readonly options: FakeGitHubOptions,
   ) {
@@ -83,10 +84,10 @@ export class FakeGitHub {
 
   /** Starts a server on 127.0.0.1 and an ephemeral port (never a DNS name: failed lookups retry for seconds). */
   static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-    const server = createServer();
+    const server = options.tls ? createHttpsServer(options.tls) : createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options);
+    const fake = new FakeGitHub(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, options);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
     return fake;
   }

@@ -58,7 +58,7 @@ export function keepingResponse(octokit: GitHubClient): { fetch: Fetch; kept: { 
  * Attempts at an answer whose body broke off or is not JSON: such a body is read past Octokit's
  * retries, so it is asked for again here, as Octokit would retry a failed read.
  */
-export const MALFORMED_ATTEMPTS = 3;
+const MALFORMED_ATTEMPTS = 3;
 
 /** Calls `once` until its answer is not malformed, at most `MALFORMED_ATTEMPTS` times; the last answer. */
 export async function retryingMalformed<T>(
