@@ -65,8 +65,9 @@ export async function spawnBundle({
 
 /**
  * One run of the action (or of `script`) on `pr` against a fresh fake with `latencyMs` added to
- * every answer, over HTTPS when `tls` (bench/tls.mjs) is given. Returns the wall time, the exit code, the verdict and every request with the times
- * it arrived at the fake and was answered (ms since spawn; the fake runs in this process).
+ * every answer, over HTTPS when `tls` (bench/tls.mjs) is given. Returns the wall time, the exit
+ * code, the verdict and every request with the times it arrived at the fake and was answered (ms
+ * since spawn; the fake runs in this process).
  */
 export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs, tls } = {}) {
   const { FakeGitHub, pullRequestPayload } = await github();

@@ -1,8 +1,8 @@
 /**
  * A throwaway certificate for the bench's runs over TLS: GitHub's API is HTTPS only, and a run that
  * opens 31 connections at once pays a handshake on each. Made with `openssl` into `.bench-tmp/tls/`
- * (an ECDSA P-256 key, as api.github.com's certificate has; valid for 127.0.0.1, where the fake
- * listens). The spawned programs trust it through NODE_EXTRA_CA_CERTS, as a runner would trust a
+ * (an ECDSA P-256 key, the common choice for web servers today; valid for 127.0.0.1, where the
+ * fake listens). The spawned programs trust it through NODE_EXTRA_CA_CERTS, as a runner would trust a
  * proxy's. Undefined when `openssl` is not installed: the bench then skips those runs.
  */
 import { execFileSync } from 'node:child_process';
