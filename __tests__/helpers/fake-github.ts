@@ -21,7 +21,7 @@
  * create, edit and delete a PR's conversation comments; see fake-comments.ts), and evidence
  * verification's `issue`, `check-runs`, `combined-status`, `tree`, `pull-commits` and `commits`
  * (fake-evidence.ts). Anything else: 404. Success answers are GitHub-shaped: built from the API
- * description's examples (github-answers.ts, github-evidence-answers.ts).
+ * description's examples (fake-answers.ts, github-answers.ts, github-evidence-answers.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
@@ -36,12 +36,12 @@ import type {
   PostedStatus,
   RecordedRequest,
 } from './fake-github-types.js';
-import { contentFileJson, diffEntryJson, pullRequestJson, statusJson } from './github-answers.js';
+import { filesAnswer, FILES_LIMIT, pullAnswer, statusAnswer } from './fake-answers.js';
+import { contentFileJson } from './github-answers.js';
 import { pullListPage } from './fake-pull-list.js';
 import { FakeEvidence } from './fake-evidence.js';
 import {
   answerWithFault,
-  pageOf,
   Barriers,
   FaultPlan,
   parseJson,
@@ -52,8 +52,7 @@ import {
   type Route,
 } from './fake-http.js';
 
-/** The files endpoint lists at most this many files, whatever the PR's size (GitHub REST docs). */
-export const FILES_LIMIT = 3000;
+export { FILES_LIMIT };
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -174,7 +173,6 @@ export class FakeGitHub {
     return this.peak.get(route) ?? 0;
   }
 
-  /** Statuses posted on a commit, in the order received. */
   /**
    * The first `count` statuses posted on `sha` as sorted [context, state] pairs: the pending posts
    * run concurrently, so only which ones came first is fixed, not their order.
@@ -186,6 +184,7 @@ export class FakeGitHub {
       .sort();
   }
 
+  /** Statuses posted on a commit, in the order received. */
   statusesFor(sha: string): PostedStatus[] {
     return this.statuses.filter((s) => s.sha === sha);
   }
@@ -231,16 +230,17 @@ export class FakeGitHub {
     if (this.options.token && !this.authorized(req)) return send(res, 401, { message: 'Bad credentials' });
     if (params[0] !== undefined && this.hidden.has(params[0]))
       return send(res, 404, { message: 'Not Found' });
+    const answer = (a: FakeAnswer) => send(res, a.status, a.body, a.headers);
     try {
       switch (route) {
         case 'pull':
-          return this.servePull(res, params[0] ?? '', Number(params[1]));
+          return answer(pullAnswer(this.pullOf(params[0] ?? '', Number(params[1])), params[0] ?? ''));
         case 'pulls': {
           const page = pullListPage(url, [...this.pulls.values()], params[0] ?? '');
           return send(res, 200, page.items, page.headers);
         }
         case 'files':
-          return this.serveFiles(res, url, params[0] ?? '', Number(params[1]));
+          return answer(filesAnswer(this.pullOf(params[0] ?? '', Number(params[1])), url, params[0] ?? ''));
         case 'contents':
           return await this.serveContents(
             req,
@@ -252,7 +252,7 @@ export class FakeGitHub {
         case 'compare':
           return await this.serveCompare(res, params[0] ?? '', params[1] ?? '', params[2] ?? '');
         case 'statuses':
-          return this.postStatus(res, params[0] ?? '', params[1] ?? '', recorded.body);
+          return answer(statusAnswer(this.statuses, params[0] ?? '', params[1] ?? '', recorded.body));
         case 'comments':
           return this.serveComments(res, url, recorded, params[0] ?? '', Number(params[1]));
         case 'other':
@@ -279,50 +279,13 @@ export class FakeGitHub {
         .filter((s) => s.repository === repository && s.sha === sha),
   };
 
+  private pullOf(repository: string, number: number): FakePullRequest | undefined {
+    return this.pulls.get(`${repository}#${number}`);
+  }
+
   private authorized(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
     return header === `token ${this.options.token}` || header === `Bearer ${this.options.token}`;
-  }
-
-  private servePull(res: ServerResponse, repository: string, number: number): void {
-    const pr = this.pulls.get(`${repository}#${number}`);
-    if (!pr) return send(res, 404, { message: 'Not Found' });
-    send(
-      res,
-      200,
-      pullRequestJson({
-        repository,
-        number: pr.number,
-        title: pr.title ?? `PR ${pr.number}`,
-        body: pr.body ?? '',
-        draft: pr.draft ?? false,
-        author: pr.author ?? 'copilot-swe-agent[bot]',
-        labels: pr.labels ?? [],
-        headRef: pr.headRef,
-        headSha: pr.headSha,
-        headRepository: pr.headRepository === undefined ? repository : pr.headRepository,
-        baseRef: pr.baseRef ?? 'main',
-        baseSha: pr.baseSha,
-        changedFiles: pr.changedFiles ?? pr.files.length,
-      }),
-    );
-  }
-
-  private serveFiles(res: ServerResponse, url: URL, repository: string, number: number): void {
-    const pr = this.pulls.get(`${repository}#${number}`);
-    if (!pr) return send(res, 404, { message: 'Not Found' });
-    const { items, headers } = pageOf(url, pr.files.slice(0, FILES_LIMIT));
-    const entries = items.map((file) =>
-      diffEntryJson(repository, pr.headSha, {
-        filename: file.path,
-        status: file.status,
-        additions: file.additions,
-        deletions: file.deletions,
-        ...(file.previousPath !== undefined ? { previousFilename: file.previousPath } : {}),
-        ...(file.patch !== undefined ? { patch: file.patch } : {}),
-      }),
-    );
-    send(res, 200, entries, headers);
   }
 
   private async serveContents(
@@ -387,26 +350,6 @@ export class FakeGitHub {
     if (!this.pulls.has(`${repository}#${number}`)) return send(res, 404, { message: 'Not Found' });
     if (request.method === 'POST') return answer(this.comments.create(repository, number, request.body));
     return answer(this.comments.list(url, repository, number));
-  }
-
-  private postStatus(res: ServerResponse, repository: string, sha: string, body: unknown): void {
-    const input = (body ?? {}) as Record<string, unknown>;
-    const state = String(input.state ?? '');
-    if (!['pending', 'success', 'failure', 'error'].includes(state)) {
-      return send(res, 422, { message: 'Validation Failed', errors: [{ field: 'state' }] });
-    }
-    const description = typeof input.description === 'string' ? input.description : undefined;
-    if (description !== undefined && Array.from(description).length > 140) {
-      return send(res, 422, {
-        message: 'Validation Failed',
-        errors: [{ field: 'description', code: 'custom' }],
-      });
-    }
-    const status: PostedStatus = { repository, sha, context: String(input.context ?? 'default'), state };
-    if (description !== undefined) status.description = description;
-    if (typeof input.target_url === 'string') status.target_url = input.target_url;
-    this.statuses.push(status);
-    send(res, 201, statusJson({ ...status, id: this.statuses.length }));
   }
 }
 
