@@ -1305,6 +1305,8 @@ function setUpProxy(env, runtime) {
  * the client exists (`action/early-pull-read.ts`): both must form the same URL and headers, or the
  * client would not recognise that read as its own.
  */
+/** How long a request may take before it is aborted and retried, unless the client is told otherwise. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 /** The REST API root without a trailing slash: `GITHUB_API_URL` on a runner, else github.com's. */
 function apiRoot(url) {
     return (url || 'https://api.github.com').replace(/\/+$/, '');
@@ -1472,7 +1474,7 @@ function createClient(token, options = {}) {
             (retrying ? `retrying in ${retryAfter} s.` : 'giving up.'));
         return retrying;
     };
-    const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS), plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
     return new GitHub({
         auth: token,
         baseUrl: apiRoot(options.baseUrl),

@@ -8,11 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { sendEarly } from '../github/early-answers.js';
 import { proxyVariablesSet } from '../github/proxy.js';
-import { apiRoot, authorizationFor, userAgentFor } from '../github/request-defaults.js';
+import {
+  apiRoot,
+  authorizationFor,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  userAgentFor,
+} from '../github/request-defaults.js';
 import { parseEvent, repositoryOf } from './event.js';
-
-/** As long as the client waits for any request by default (`ClientOptions.requestTimeoutMs`). */
-const TIMEOUT_MS = 20_000;
 
 /** The URL of the PR read the run will make, or undefined when it will make none (or a different one). */
 export function earlyPullUrl(env: Record<string, string | undefined>): string | undefined {
@@ -52,7 +54,8 @@ export async function readPullRequestEarly(env: Record<string, string | undefine
         authorization: authorizationFor(token),
         'user-agent': userAgentFor(env),
       },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      // As long as the client would wait for it.
+      signal: AbortSignal.timeout(DEFAULT_REQUEST_TIMEOUT_MS),
     });
   } catch {
     // The run sends the request itself, and says what is wrong if it cannot.

@@ -10,12 +10,12 @@ import {
 } from 'yaml';
 import { parseYamlStream, tooDeep } from '../config/yaml-nesting.js';
 
-/** Why a changed YAML or JSON file does not parse, and where (1-based line) when known. */
 /** The changed files whose syntax the verdict checks: YAML and JSON. */
 export function isSyntaxChecked(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);
 }
 
+/** Why a changed YAML or JSON file does not parse, and where (1-based line) when known. */
 export interface SyntaxProblem {
   message: string;
   line?: number;

@@ -12,7 +12,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { setUpProxy } from './proxy.js';
-import { apiRoot, userAgentFor } from './request-defaults.js';
+import { apiRoot, DEFAULT_REQUEST_TIMEOUT_MS, userAgentFor } from './request-defaults.js';
 import { restMethods } from './rest.js';
 
 /**
@@ -173,7 +173,11 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       return retrying;
     };
 
-  const GitHub = RestOctokit.plugin(hardenRequests(options.requestTimeoutMs ?? 20_000), retry, throttling);
+  const GitHub = RestOctokit.plugin(
+    hardenRequests(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    retry,
+    throttling,
+  );
   return new GitHub({
     auth: token,
     baseUrl: apiRoot(options.baseUrl),

@@ -4,6 +4,9 @@
  * client would not recognise that read as its own.
  */
 
+/** How long a request may take before it is aborted and retried, unless the client is told otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
 /** The REST API root without a trailing slash: `GITHUB_API_URL` on a runner, else github.com's. */
 export function apiRoot(url: string | undefined): string {
   return (url || 'https://api.github.com').replace(/\/+$/, '');
