@@ -1,4 +1,5 @@
-// Rebuilds dist/ from scratch: the action (dist/index.js) and the CLI (dist/cli/index.js).
+// Rebuilds dist/ from scratch: the action (dist/index.js, its engine thread dist/engine/index.js)
+// and the CLI (dist/cli/index.js).
 // ncc does not clean its output folder, so stale chunks would otherwise linger and be committed.
 import { execFileSync } from 'node:child_process';
 import { rmSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
@@ -55,6 +56,10 @@ rmSync('dist', { recursive: true, force: true });
 ncc('src/action/main.ts', 'dist');
 mergeLicenses('dist');
 await minifyChunks('dist');
+// The engine thread (started by the action; see src/action/engine-spawn.ts).
+ncc('src/action/engine-worker.ts', 'dist/engine');
+mergeLicenses('dist/engine');
+await minifyChunks('dist/engine');
 ncc('src/cli/index.ts', 'dist/cli');
 mergeLicenses('dist/cli');
 

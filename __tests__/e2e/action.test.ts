@@ -3,7 +3,8 @@
  * HTTP server standing in for the GitHub API. Every event is a recorded GitHub payload pointed at
  * the test PR (webhook-payloads.ts). Build the bundle first (`npm run bundle`); this test never builds it.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECK_IDS } from '../../src/model/contexts.js';
 import {
@@ -37,9 +38,11 @@ afterEach(async () => {
   for (const run of runs) expectTokenHidden(run, TOKEN, ...posted);
   await github.close();
 });
+const copies: string[] = [];
 afterAll(() => {
   removeTempRepos();
   removeBundleRunDirs();
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
 async function runBundle(options: Omit<BundleRunOptions, 'apiUrl' | 'token'>): Promise<BundleRun> {
@@ -113,6 +116,30 @@ describe('node dist/index.js', () => {
     expect(run.outputs.verdict).toBe('success');
     expect(run.outputs['failed-checks']).toBe('');
     expect(JSON.parse(run.outputs.results ?? '[]')).toHaveLength(7);
+    // The checks ran in the engine thread: no fallback was needed.
+    expect(run.stdout).not.toContain('evaluates in its main thread');
+  });
+
+  it('without its engine thread (dist/engine/ missing) evaluates in its main thread alike, and warns', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'merge-gate-dist-'));
+    copies.push(copy);
+    const dist = join(process.cwd(), 'dist');
+    cpSync(dist, copy, { recursive: true, filter: (path) => path !== join(dist, 'engine') });
+    const head = await serve743();
+    const run = await runBundle({
+      eventName: 'pull_request_target',
+      payload: prEvent(743, head),
+      bundle: join(copy, 'index.js'),
+    });
+
+    expect(run.code).toBe(0);
+    expect(states(github.finalStatuses(head))).toEqual(Array(7).fill('success'));
+    expect(run.outputs.verdict).toBe('success');
+    const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /Merge Gate evaluates in its main thread: the engine thread failed \(.*engine/,
+    );
   });
 
   it('annotates the proof line at fault with a workflow command the runner understands', async () => {

@@ -40,6 +40,8 @@ export interface BundleRunOptions {
    * today's schema; every other payload must satisfy it.
    */
   payloadSource?: 'recorded';
+  /** The bundle's entry; default: the committed dist/index.js. */
+  bundle?: string;
 }
 
 /** Fails the suite early, with the fix, when the bundle was not built. */
@@ -104,7 +106,7 @@ export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
   writeFileSync(files.event, JSON.stringify(options.payload));
   writeFileSync(files.summary, '');
   writeFileSync(files.output, '');
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [options.bundle ?? BUNDLE], {
     env,
     cwd: options.workspace ?? dir,
     stdio: ['ignore', 'pipe', 'pipe'],

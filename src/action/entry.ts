@@ -9,12 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { connectGitHub } from '../github/connect.js';
+import type { EngineThread } from './engine-host.js';
 import { run as runWith } from './run.js';
 import { runnerIO } from './runner-io.js';
 
-/** Runs the action on the running process: its environment, stdout, exit code and the real API. */
-export function run(): Promise<void> {
+/**
+ * Runs the action on the running process: its environment, stdout, exit code and the real API.
+ * With `engineThread` (the bundle's, from main.ts) the checks run there; without, in this thread.
+ */
+export function run(engineThread?: EngineThread): Promise<void> {
   return runWith({
+    ...(engineThread ? { engineThread } : {}),
     env: process.env,
     io: runnerIO(),
     readFile: async (path) => readFileSync(path, 'utf8'),

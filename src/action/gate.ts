@@ -3,18 +3,14 @@
  * states. Whatever fails on the way becomes an `error` evaluation, and every context still ends
  * terminal (SPEC §1).
  */
-import type { Config } from '../config/types.js';
-import { ConfigError } from '../config/errors.js';
 import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
-import { plannedPages } from '../github/changed-files.js';
-import { requestsSent } from '../github/request-sent.js';
 import type { Evaluation } from '../model/results.js';
 import { StatusReporter, type StatusReport } from '../report/statuses.js';
+import type { ConfigSettings } from './engine-protocol.js';
 import type { GateEvent } from './event.js';
+import { inThreadEngine, type GateEngine } from './gate-engine.js';
 import type { CommentMode } from './inputs.js';
-
-type Engine = typeof import('./engine.js');
 
 export interface GateRequest {
   event: Extract<GateEvent, { kind: 'pull_request' | 'merge_group' }>;
@@ -27,6 +23,8 @@ export interface GateRequest {
   /** The workflow run, linked from every status. */
   targetUrl?: string;
   log: (message: string) => void;
+  /** Where the config is loaded and the checks run; default: this thread. */
+  engine?: GateEngine;
 }
 
 export interface GateOutcome {
@@ -60,7 +58,14 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   let evaluation: Evaluation;
   let headSha: string | undefined;
   let isFork: boolean | undefined;
-  let engine: Promise<Engine> | undefined;
+  const engine = request.engine ?? inThreadEngine();
+  const onConfig = (sha: string, settings: ConfigSettings) => {
+    if (reporter) return;
+    prefix = request.contextPrefix ?? settings.contextPrefix ?? '';
+    comment = request.comment ?? settings.comment ?? 'never';
+    reporter = reporterOn(sha, prefix);
+    pending = reporter.markPending();
+  };
   try {
     if (event.pullNumber === undefined) {
       const ref = event.kind === 'merge_group' ? event.headRef : '';
@@ -76,37 +81,21 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       );
     }
     // The file list does not depend on the config: start both reads now so they overlap.
-    // (A failure surfaces when awaited below; the catches only avoid an unhandled rejection.)
+    // (A failure surfaces when awaited; the catches only avoid an unhandled rejection.)
     const listing = source.facts();
     listing.catch(() => undefined);
     const configText = source.baseConfigText(configPath);
     configText.catch(() => undefined);
-    // The config loader and the checks compile once every page and the config read are on the
-    // wire: compiling blocks the process for tens of milliseconds, which would hold them back.
-    engine = requestsSent(
-      plannedPages(pr.changedFilesCount) + 1,
-      Promise.allSettled([listing, configText]),
-    ).then(() => import('./engine.js'));
-    engine.catch(() => undefined);
-    let config: Config | undefined;
-    let configProblem: string | undefined;
-    const { loadConfig, evaluateSource, errorEvaluation } = await engine;
-    try {
-      config = loadConfig(await configText, configPath);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      configProblem = `On the base branch, ${error.message}`;
-    }
-    prefix = request.contextPrefix ?? config?.context_prefix ?? '';
-    comment = request.comment ?? config?.comment ?? 'never';
-    reporter = reporterOn(event.kind === 'merge_group' ? event.statusSha : headSha, prefix);
-    pending = reporter.markPending();
-    evaluation = config
-      ? await evaluateSource(source, config, { configPath })
-      : errorEvaluation(configProblem ?? '');
+    engine.readsStarted(pr.changedFilesCount, Promise.allSettled([listing, configText]));
+    const statusSha = event.kind === 'merge_group' ? event.statusSha : headSha;
+    evaluation = await engine.evaluate({
+      source,
+      configText,
+      configPath,
+      onConfig: (settings) => onConfig(statusSha, settings),
+    });
   } catch (error) {
-    const { errorEvaluation } = await (engine ?? import('./engine.js'));
-    evaluation = errorEvaluation(messageOf(error));
+    evaluation = await engine.errorEvaluation(messageOf(error));
   }
   // A pending post landing after the final state would leave the context pending for good.
   await pending;

@@ -10,7 +10,9 @@ import { blobUrl, buildSummary } from '../report/summary.js';
 import { annotationsFor } from './annotations.js';
 import { commentPlan, writeReportComment } from './comment.js';
 import { parseEvent, repositoryOf, type GateEvent } from './event.js';
+import { threadEngine, type EngineThread } from './engine-host.js';
 import { runGate, type GateOutcome } from './gate.js';
+import { inThreadEngine } from './gate-engine.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { ActionIO } from './io.js';
 import { outputsFor, stepFailure } from './outputs.js';
@@ -26,6 +28,8 @@ export interface RunDeps {
   connect(connection: GitHubConnection): GitHubSession;
   /** Milliseconds from some fixed point, for the duration log line. */
   now(): number;
+  /** Where the checks run when set (the bundle's engine thread); else in this thread. */
+  engineThread?: EngineThread;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -133,6 +137,9 @@ async function runWithInputs(deps: RunDeps, inputs: ActionInputs): Promise<void>
     comment: inputs.comment,
     targetUrl: runUrl(env),
     log: (message) => io.info(message),
+    ...(deps.engineThread
+      ? { engine: threadEngine(deps.engineThread, inThreadEngine(), (message) => io.warning(message)) }
+      : {}),
   });
   await report(deps, inputs, event, session, outcome);
 }

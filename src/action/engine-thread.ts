@@ -1,0 +1,142 @@
+/**
+ * The engine thread's side of engine-protocol.ts: loads the config the main thread sends, evaluates
+ * the PR it describes, and asks the main thread for every file read and evidence lookup. Until the
+ * config arrives it warms up (engine-warmup.ts), so the real PR meets code already compiled.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import { errorEvaluation } from '../evaluate/evaluate.js';
+import type { EvidenceLookup } from '../model/evidence.js';
+import type { FileContent, FileReader } from '../model/facts.js';
+import { evaluateSource } from '../sources/evaluate-source.js';
+import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
+import type { CallTarget, ConfigSettings, FromEngine, ToEngine } from './engine-protocol.js';
+
+type Facts = Extract<ToEngine, { type: 'facts' }>;
+type Answer = Extract<ToEngine, { type: 'answer' }>;
+
+/** The part of a port the engine uses: `MessagePort` and `parentPort` both fit. */
+export type EnginePort = Pick<MessagePort, 'postMessage' | 'on'>;
+
+/**
+ * Serves one evaluation on `port`. `warmUp` runs step by step until the config arrives; it must
+ * have no effect but compiled code. Resolves once the evaluation is posted.
+ */
+export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promise<void> {
+  const post = (message: FromEngine) => port.postMessage(message);
+  const calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 0;
+  let configMessage: ((message: Extract<ToEngine, { type: 'config' }>) => void) | undefined;
+  let factsMessage: ((message: Facts) => void) | undefined;
+  const config = new Promise<Extract<ToEngine, { type: 'config' }>>((resolve) => (configMessage = resolve));
+  const facts = new Promise<Facts>((resolve) => (factsMessage = resolve));
+  let warming = warmUp !== undefined;
+
+  port.on('message', (message: ToEngine) => {
+    if (message.type === 'config') {
+      warming = false;
+      configMessage?.(message);
+    } else if (message.type === 'facts') factsMessage?.(message);
+    else answered(calls, message);
+  });
+
+  // The settings wait for the evaluation's first reads: posting `pending` costs the main thread
+  // several milliseconds, which the reads, on the critical path, should not wait behind.
+  let settings: ConfigSettings | undefined;
+  const postSettings = () => {
+    if (settings) post({ type: 'settings', settings });
+    settings = undefined;
+  };
+  const call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      calls.set(id, { resolve, reject });
+      post({
+        type: 'call',
+        id,
+        target,
+        method,
+        args,
+        ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+      });
+      if (settings) setImmediate(postSettings);
+    });
+
+  if (warmUp) {
+    // One step per turn of the event loop, so the config message is seen between steps.
+    const step = () => {
+      if (!warming) return;
+      try {
+        if (warmUp.next().done) return;
+      } catch {
+        return; // a warm-up that throws only leaves less code compiled
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  }
+
+  return (async () => {
+    try {
+      const { configText, configPath } = await config;
+      let loaded;
+      try {
+        loaded = loadConfig(configText, configPath);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        post({ type: 'settings', settings: {} });
+        post({ type: 'done', evaluation: errorEvaluation(`On the base branch, ${error.message}`) });
+        return;
+      }
+      settings = { contextPrefix: loaded.context_prefix, comment: loaded.comment };
+      const source = remoteSource(await facts, call);
+      const evaluation = await evaluateSource(source, loaded, { configPath });
+      postSettings();
+      post({ type: 'done', evaluation });
+    } catch (error) {
+      post({
+        type: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
+  })();
+}
+
+function answered(
+  calls: Map<number, { resolve(value: unknown): void; reject(error: Error): void }>,
+  answer: Answer,
+) {
+  const waiting = calls.get(answer.id);
+  if (!waiting) return;
+  calls.delete(answer.id);
+  if (answer.ok) waiting.resolve(answer.value);
+  else waiting.reject(new Error(answer.message));
+}
+
+type Call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) => Promise<unknown>;
+
+/** The main thread's source, as the engine sees it: the facts it sent, and calls for the rest. */
+function remoteSource({ facts, hasMergeBase, evidence }: Facts, call: Call): PullRequestSource {
+  const reader =
+    (target: 'reader' | 'mergeBaseReader') =>
+    (options?: ReaderOptions): FileReader => ({
+      read: (path) => call(target, 'read', [path], options?.maxFileBytes) as Promise<FileContent>,
+    });
+  const lookup: EvidenceLookup | undefined = evidence && {
+    ...(evidence.repository !== undefined ? { repository: evidence.repository } : {}),
+    headTree: () => call('evidence', 'headTree', []) as ReturnType<EvidenceLookup['headTree']>,
+    pullRequestCommits: (...args) =>
+      call('evidence', 'pullRequestCommits', args) as ReturnType<EvidenceLookup['pullRequestCommits']>,
+    readAt: (...args) => call('evidence', 'readAt', args) as ReturnType<EvidenceLookup['readAt']>,
+    issue: (...args) => call('evidence', 'issue', args) as ReturnType<EvidenceLookup['issue']>,
+    headChecks: () => call('evidence', 'headChecks', []) as ReturnType<EvidenceLookup['headChecks']>,
+  };
+  return {
+    facts: async () => facts,
+    reader: reader('reader'),
+    mergeBaseReader: (options) => (hasMergeBase ? reader('mergeBaseReader')(options) : undefined),
+    baseConfigText: () => Promise.reject(new Error('the engine thread reads no config itself')),
+    ...(lookup ? { evidence: () => lookup } : {}),
+  };
+}

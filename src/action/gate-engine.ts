@@ -1,0 +1,63 @@
+/**
+ * How the gate loads its config and evaluates a PR: in the action's own thread (`inThreadEngine`,
+ * for tests and `npm run local-action`), or in an engine thread that compiled and warmed up while
+ * the PR was being read (`engine-host.ts`, the bundled action).
+ */
+import { ConfigError } from '../config/errors.js';
+import { plannedPages } from '../github/changed-files.js';
+import { requestsSent } from '../github/request-sent.js';
+import type { Evaluation } from '../model/results.js';
+import type { PullRequestSource } from '../sources/source.js';
+import type { ConfigSettings } from './engine-protocol.js';
+
+type Engine = typeof import('./engine.js');
+
+export interface EvaluateRequest {
+  source: PullRequestSource;
+  /** The base branch's config text, being read. */
+  configText: Promise<string | undefined>;
+  configPath: string;
+  /** Called once, as soon as the config is loaded or refused, before the evaluation goes on. */
+  onConfig(settings: ConfigSettings): void;
+}
+
+export interface GateEngine {
+  /**
+   * The PR's requests are on their way: `changedFilesCount` pages of files and the config read
+   * will be written, or `reads` will settle first.
+   */
+  readsStarted(changedFilesCount: number, reads: Promise<unknown>): void;
+  /** Loads the config and evaluates the source under it; a refused config is an `error` evaluation. */
+  evaluate(request: EvaluateRequest): Promise<Evaluation>;
+  /** Every check in `error` with `message` (SPEC §1): for failures before or outside the evaluation. */
+  errorEvaluation(message: string): Promise<Evaluation>;
+}
+
+/** The engine in the calling thread, its code loaded once every page and the config read have left. */
+export function inThreadEngine(): GateEngine {
+  let engine: Promise<Engine> | undefined;
+  const load = () => (engine ??= import('./engine.js'));
+  return {
+    readsStarted(changedFilesCount, reads) {
+      // Compiling blocks the process for tens of milliseconds, which would hold the requests back.
+      engine ??= requestsSent(plannedPages(changedFilesCount) + 1, reads).then(() => import('./engine.js'));
+      engine.catch(() => undefined);
+    },
+    async evaluate({ source, configText, configPath, onConfig }) {
+      const { loadConfig, evaluateSource, errorEvaluation } = await load();
+      let config;
+      try {
+        config = loadConfig(await configText, configPath);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        onConfig({});
+        return errorEvaluation(`On the base branch, ${error.message}`);
+      }
+      onConfig({ contextPrefix: config.context_prefix, comment: config.comment });
+      return evaluateSource(source, config, { configPath });
+    },
+    async errorEvaluation(message) {
+      return (await load()).errorEvaluation(message);
+    },
+  };
+}
