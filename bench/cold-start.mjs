@@ -3,7 +3,7 @@
  * event to the first request the fake GitHub API receives, next to `node -e ''` from spawn to exit
  * on the same Node (target: at most 1.5× that floor), on Node 24 and on the Node running the bench.
  * The push-event run (the action exits without calling the API) is a second view of load time.
- * Bundle size: dist/index.js (target < 600 KiB) and the chunks loaded only behind a proxy.
+ * Bundle size: dist/index.js (target < 600 KiB), its chunks and the engine thread's bundle.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -61,7 +61,7 @@ function whenLoaded(code) {
   if (/\brunGit\b/.test(code)) return 'only for a PR over 3000 files, listed from the checkout (git)';
   if (/listing the merged pull requests/.test(code))
     return 'only by merge-gate history (the merged-PR listing)';
-  return 'once the file-list and config reads are written (config loader, checks)';
+  return 'only when the engine thread cannot run: once the file-list and config reads are written (config loader, checks)';
 }
 
 export async function coldStart() {
@@ -79,6 +79,11 @@ export async function coldStart() {
         kib(statSync(join(dirname(BUNDLE), name)).size),
         whenLoaded(readFileSync(join(dirname(BUNDLE), name), 'utf8')),
       ]),
+      [
+        'dist/engine/index.js',
+        kib(statSync(join(dirname(BUNDLE), 'engine/index.js')).size),
+        'in the engine thread, started once the PR read is written (config loader, checks, warm-up)',
+      ],
     ],
   );
   for (const runtime of runtimes()) {

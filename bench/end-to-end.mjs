@@ -174,12 +174,12 @@ export async function endToEnd() {
     );
     if (busyRow) {
       table(
-        `How busy the action is on ${runtime.name} at ${LATENCY_MS} ms latency (${DIAGNOSTIC_RUNS} more runs with bench/loop-busy.mjs preloaded; medians)`,
+        `How busy the action's main thread is on ${runtime.name} at ${LATENCY_MS} ms latency (${DIAGNOSTIC_RUNS} more runs with bench/loop-busy.mjs preloaded; medians)`,
         [
           'files',
           'wall ms',
-          'event loop busy, ms',
-          'event loop idle, ms',
+          'main thread: event loop busy, ms',
+          'main thread: event loop idle, ms',
           'busy',
           'CPU, all threads (user + system), ms',
         ],

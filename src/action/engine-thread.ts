@@ -38,11 +38,15 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
       warming = false;
       configMessage?.(message);
     } else if (message.type === 'facts') factsMessage?.(message);
-    else answered(calls, message);
+    else {
+      answered(calls, message);
+      if (calls.size === 0) postSettings();
+    }
   });
 
-  // The settings wait for the evaluation's first reads: posting `pending` costs the main thread
-  // several milliseconds, which the reads, on the critical path, should not wait behind.
+  // The settings wait until the evaluation's first reads are answered: posting `pending` costs the
+  // main thread several milliseconds, which the reads and their answers, on the critical path,
+  // should not wait behind. Then the engine computes, and the main thread has time.
   let settings: ConfigSettings | undefined;
   const postSettings = () => {
     if (settings) post({ type: 'settings', settings });
@@ -60,7 +64,6 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
         args,
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       });
-      if (settings) setImmediate(postSettings);
     });
 
   if (warmUp) {

@@ -173,6 +173,36 @@ describe('the engine thread', () => {
     expect(new Set(reads[0])).toEqual(new Set(reads[1]));
   });
 
+  it('sends the settings once its first reads are answered, so those reads go out before the pending statuses', async () => {
+    const { thread, enginePort } = channelThread();
+    const served = serveEngine(enginePort);
+    const order: string[] = [];
+    const fixture = new FixtureSource(join(FIXTURES, 'maturion-isms-pr-743'));
+    const reader = fixture.reader();
+    thread.on('message', (message: FromEngine) => {
+      order.push(message.type);
+      if (message.type !== 'call') return;
+      void reader.read(String(message.args[0])).then((value) => {
+        order.push('answer');
+        thread.postMessage({ type: 'answer', id: message.id, ok: true, value });
+      });
+    });
+    thread.postMessage({ type: 'config', configText: undefined, configPath: DEFAULT_CONFIG_PATH });
+    thread.postMessage({
+      type: 'facts',
+      facts: await fixture.facts(),
+      hasMergeBase: false,
+      evidence: undefined,
+    });
+    await served;
+    await until(() => order.includes('done'));
+    const settingsAt = order.indexOf('settings');
+    expect(order.indexOf('call')).toBeLessThan(order.indexOf('answer'));
+    expect(order.indexOf('answer')).toBeLessThan(settingsAt);
+    expect(order.filter((type) => type === 'settings')).toHaveLength(1);
+    expect(order.at(-1)).toBe('done');
+  });
+
   it('answers only the reads and lookups a source offers', async () => {
     const { thread, enginePort } = channelThread();
     const answers: ToEngine[] = [];
