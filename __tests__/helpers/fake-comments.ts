@@ -101,6 +101,26 @@ export class FakeComments {
     return { status: 204, body: undefined };
   }
 
+  /**
+   * The answer to a comments request: `number` is the PR's for GET and POST, the comment's id for
+   * PATCH and DELETE. Comments of a PR the server does not know (`knownPr` false) get 404, as for
+   * an issue that does not exist.
+   */
+  answer(
+    method: string,
+    url: URL,
+    body: unknown,
+    repository: string,
+    number: number,
+    knownPr: boolean,
+  ): FakeAnswer {
+    if (method === 'PATCH') return this.update(repository, number, body);
+    if (method === 'DELETE') return this.remove(repository, number);
+    if (!knownPr) return notFound;
+    if (method === 'POST') return this.create(repository, number, body);
+    return this.list(url, repository, number);
+  }
+
   private find(repository: string, id: number): FakeComment | undefined {
     return this.all.find((c) => c.id === id && c.repository === repository);
   }

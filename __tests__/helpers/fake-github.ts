@@ -15,8 +15,8 @@
  *   await github.close();
  *
  * Routes: `pull` (GET a PR), `pulls` (list PRs, e.g. the merged ones: fake-pull-list.ts), `files` (GET its files, 100 a page at most, capped at 3000 like GitHub),
- * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON), `compare`
- * (GET `base...head`: the merge base from git, else the PR's `mergeBaseSha`), `statuses`
+ * `contents` (GET a file at a ref: raw bytes for the raw media type, else base64 JSON) and `compare`
+ * (GET `base...head`: the merge base from git, else the PR's `mergeBaseSha`; fake-contents.ts), `statuses`
  * (POST a commit status; a description over 140 characters gets 422 like GitHub), `comments` (list,
  * create, edit and delete a PR's conversation comments; see fake-comments.ts), and evidence
  * verification's `issue`, `check-runs`, `combined-status`, `tree`, `pull-commits` and `commits`
@@ -29,7 +29,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { RequestTimeout } from '../../src/github/client.js';
 import { FakeComments, type FakeAnswer } from './fake-comments.js';
-import { changedFilesFromGit, GitRepositories } from './fake-git-store.js';
+import { FakeContents } from './fake-contents.js';
+import { changedFilesFromGit } from './fake-git-store.js';
 import type {
   FakeGitHubOptions,
   FakePullRequest,
@@ -37,7 +38,6 @@ import type {
   RecordedRequest,
 } from './fake-github-types.js';
 import { filesAnswer, FILES_LIMIT, pullAnswer, statusAnswer } from './fake-answers.js';
-import { contentFileJson } from './github-answers.js';
 import { pullListPage } from './fake-pull-list.js';
 import { FakeEvidence } from './fake-evidence.js';
 import {
@@ -64,8 +64,7 @@ export class FakeGitHub {
   latencyMs: number;
   readonly repository: string;
   private readonly pulls = new Map<string, FakePullRequest>();
-  private readonly files = new Map<string, Uint8Array | null>();
-  private readonly git = new GitRepositories();
+  private readonly contents = new FakeContents();
   private readonly hidden = new Set<string>();
   private readonly faults = new FaultPlan();
   private readonly barriers = new Barriers();
@@ -97,10 +96,7 @@ export class FakeGitHub {
 
   /** A file at a commit (or ref) of a repository; `null` makes it answer 404 even if git has it. */
   setFile(repository: string, ref: string, path: string, content: string | Uint8Array | null): void {
-    this.files.set(
-      `${repository}@${ref}:${path}`,
-      typeof content === 'string' ? Buffer.from(content) : content,
-    );
+    this.contents.set(repository, ref, path, content);
   }
 
   /**
@@ -113,7 +109,7 @@ export class FakeGitHub {
 
   /** Answers contents requests for `repository` at any commit from a git repository on disk. */
   serveGit(repository: string, gitDir: string): void {
-    this.git.serve(repository, gitDir);
+    this.contents.serveGit(repository, gitDir);
   }
 
   /**
@@ -242,19 +238,29 @@ export class FakeGitHub {
         case 'files':
           return answer(filesAnswer(this.pullOf(params[0] ?? '', Number(params[1])), url, params[0] ?? ''));
         case 'contents':
-          return await this.serveContents(
-            req,
-            res,
-            params[0] ?? '',
-            params[1] ?? '',
-            url.searchParams.get('ref') ?? '',
+          return await this.contents.serve(req, res, {
+            repository: params[0] ?? '',
+            path: params[1] ?? '',
+            ref: url.searchParams.get('ref') ?? '',
+            rawContents: this.options.rawContents !== false,
+          });
+        case 'compare': {
+          const [repository = '', base = '', head = ''] = params;
+          const pr = [...this.pulls.values()].find(
+            (p) =>
+              (p.repository ?? this.repository) === repository && p.baseSha === base && p.headSha === head,
           );
-        case 'compare':
-          return await this.serveCompare(res, params[0] ?? '', params[1] ?? '', params[2] ?? '');
+          return await this.contents.serveCompare(res, { repository, base, head, pr });
+        }
         case 'statuses':
           return answer(statusAnswer(this.statuses, params[0] ?? '', params[1] ?? '', recorded.body));
-        case 'comments':
-          return this.serveComments(res, url, recorded, params[0] ?? '', Number(params[1]));
+        case 'comments': {
+          const [repository = '', number = ''] = params;
+          const knownPr = this.pulls.has(`${repository}#${number}`);
+          return answer(
+            this.comments.answer(recorded.method, url, recorded.body, repository, Number(number), knownPr),
+          );
+        }
         case 'other':
           return send(res, 404, { message: 'Not Found' });
         default:
@@ -266,7 +272,7 @@ export class FakeGitHub {
   }
 
   private readonly evidenceHost = {
-    gitDirOf: (repository: string) => this.git.dirOf(repository),
+    gitDirOf: (repository: string) => this.contents.gitDirOf(repository),
     pullOf: (repository: string, number: number) => this.pulls.get(`${repository}#${number}`),
     pullsWithHead: (repository: string, sha: string) =>
       [...this.pulls.values()]
@@ -286,70 +292,6 @@ export class FakeGitHub {
   private authorized(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
     return header === `token ${this.options.token}` || header === `Bearer ${this.options.token}`;
-  }
-
-  private async serveContents(
-    req: IncomingMessage,
-    res: ServerResponse,
-    repository: string,
-    path: string,
-    ref: string,
-  ): Promise<void> {
-    const content = await this.contentAt(repository, ref, path);
-    if (!content) return send(res, 404, { message: 'Not Found' });
-    if (this.options.rawContents !== false && /raw/.test(req.headers.accept ?? '')) {
-      res.writeHead(200, {
-        'content-type': 'application/vnd.github.raw',
-        'content-length': content.byteLength,
-      });
-      res.end(content);
-      return;
-    }
-    send(res, 200, contentFileJson(repository, ref, path, content));
-  }
-
-  private async contentAt(repository: string, ref: string, path: string): Promise<Uint8Array | undefined> {
-    const key = `${repository}@${ref}:${path}`;
-    if (this.files.has(key)) return this.files.get(key) ?? undefined;
-    return this.git.blobAt(repository, ref, path);
-  }
-
-  /** `GET /repos/{repo}/compare/{base}...{head}`: what the action reads of it, the merge base. */
-  private async serveCompare(
-    res: ServerResponse,
-    repository: string,
-    base: string,
-    head: string,
-  ): Promise<void> {
-    const pr = [...this.pulls.values()].find(
-      (p) => (p.repository ?? this.repository) === repository && p.baseSha === base && p.headSha === head,
-    );
-    const mergeBase = (await this.git.mergeBase(repository, base, head)) ?? pr?.mergeBaseSha ?? pr?.baseSha;
-    if (!mergeBase) return send(res, 404, { message: 'Not Found' });
-    send(res, 200, {
-      status: 'diverged',
-      base_commit: { sha: base },
-      merge_base_commit: { sha: mergeBase },
-      commits: [],
-      files: [],
-    });
-  }
-
-  /** `number` is the PR's for GET and POST, the comment's id for PATCH and DELETE. */
-  private serveComments(
-    res: ServerResponse,
-    url: URL,
-    request: RecordedRequest,
-    repository: string,
-    number: number,
-  ): void {
-    const answer = (a: FakeAnswer) => send(res, a.status, a.body, a.headers);
-    if (request.method === 'PATCH') return answer(this.comments.update(repository, number, request.body));
-    if (request.method === 'DELETE') return answer(this.comments.remove(repository, number));
-    // Comments of a PR this server does not know get 404, as for an issue that does not exist.
-    if (!this.pulls.has(`${repository}#${number}`)) return send(res, 404, { message: 'Not Found' });
-    if (request.method === 'POST') return answer(this.comments.create(repository, number, request.body));
-    return answer(this.comments.list(url, repository, number));
   }
 }
 
