@@ -49,15 +49,16 @@ export async function spawnBundle({
     const start = performance.now();
     onSpawn(start);
     const child = spawn(node, [...nodeArgs, script], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Piped and drained like a runner's log, not discarded: writing the log is part of the cost.
-    child.stdout.resume();
+    // Piped and read like a runner's log, not discarded: writing the log is part of the cost.
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.on('close', resolve));
     const wallMs = performance.now() - start;
     const output = readFileSync(env.GITHUB_OUTPUT, 'utf8');
     const verdict = /^verdict<<(\S+)\n(.*)\n\1$/m.exec(output)?.[2] ?? '?';
-    return { code, wallMs, verdict, stderr };
+    return { code, wallMs, verdict, stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,10 +6,11 @@
  * runs alternate, so drift on a noisy machine hits them alike; the speed-up is also given per pair
  * (an action run and the baseline run right after it: the two see about the same machine speed).
  */
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runAction } from './action-run.mjs';
-import { median, ms, ROOT, RUNS, table, tally } from './lib.mjs';
+import { median, ms, ROOT, RUNS, table, tally, TMP } from './lib.mjs';
 import { listOnlyScript } from './list-only.mjs';
 import { runtimes } from './node-runtimes.mjs';
 import { makePr, SIZES } from './pr-repo.mjs';
@@ -43,6 +44,48 @@ const LOOP_BUSY = pathToFileURL(join(ROOT, 'bench', 'loop-busy.mjs')).href;
 const DIAGNOSTIC_RUNS = 3;
 /** Pairs over TLS, after one pair that warms the fake's own TLS code (it runs in this process). */
 const TLS_RUNS = 7;
+
+/** Triples of the engine thread's A/B (with, without, baseline), after one that warms the machine. */
+const THREAD_RUNS = 9;
+
+/**
+ * The bundle with `dist/engine/` removed: the action then evaluates in its main thread, as it did
+ * before the engine thread (and as it does whenever the thread cannot run).
+ */
+function bundleWithoutEngineThread() {
+  const dist = join(ROOT, 'dist');
+  const copy = join(TMP, 'no-engine-thread');
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dist, copy, { recursive: true, filter: (path) => path !== join(dist, 'engine') });
+  return join(copy, 'index.js');
+}
+
+/** What the engine thread buys on the target's PR: the bundle with and without it, interleaved. */
+async function engineThreadAb(pr, runtime, baseline) {
+  const without = bundleWithoutEngineThread();
+  const triple = async () => [
+    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path }),
+    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: without }),
+    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline }),
+  ];
+  await triple();
+  const triples = [];
+  for (let i = 0; i < THREAD_RUNS; i += 1) triples.push(await triple());
+  const wall = (index) => median(triples.map((runs) => runs[index].wallMs));
+  const perTriple = (index) => median(triples.map((runs) => runs[2].wallMs / runs[index].wallMs));
+  const fallbacks = triples.filter(([run]) => /evaluates in its main thread/.test(run.stdout ?? '')).length;
+  return [
+    3000,
+    THREAD_RUNS,
+    ms(wall(0)),
+    ms(wall(1)),
+    ms(wall(2)),
+    `${(wall(1) / wall(0)).toFixed(2)}×`,
+    `${perTriple(0).toFixed(2)}× / ${perTriple(1).toFixed(2)}×`,
+    tally(triples.flatMap(([a, b]) => [`${a.code} ${a.verdict}`, `${b.code} ${b.verdict}`])),
+    String(fallbacks),
+  ];
+}
 
 /**
  * The target's PR over HTTPS, as GitHub serves it: the action opens a connection per file-list
@@ -108,6 +151,7 @@ export async function endToEnd() {
     const phaseRows = [];
     let busyRow;
     let tlsRow;
+    let threadRow;
     for (const size of SIZES) {
       const pr = await makePr(size);
       const runs = { floor: [], slow: [], list: [] };
@@ -141,6 +185,8 @@ export async function endToEnd() {
       phaseRows.push([size, part('startup'), part('listing'), part('evaluation'), part('finish')]);
       if (size === 3000) busyRow = await loopBusy(pr, runtime);
       if (size === 3000 && runtime.name === 'Node 24') tlsRow = await overTls(pr, runtime, baseline);
+      if (size === 3000 && runtime.name === 'Node 24')
+        threadRow = await engineThreadAb(pr, runtime, baseline);
     }
     table(
       `End to end on ${runtime.name} (${runtime.version}): node dist/index.js beside the list-only baseline ` +
@@ -184,6 +230,23 @@ export async function endToEnd() {
           'CPU, all threads (user + system), ms',
         ],
         [busyRow],
+      );
+    }
+    if (threadRow) {
+      table(
+        `The engine thread on ${runtime.name} at ${LATENCY_MS} ms latency: the bundle with and without dist/engine/ (without it the main thread evaluates), interleaved with the baseline (medians)`,
+        [
+          'files',
+          'runs',
+          'with the thread: wall ms',
+          'without: wall ms',
+          'list-only: wall ms',
+          'without ÷ with',
+          'speed-up per triple, with / without',
+          'exit and verdict (both)',
+          'runs that fell back',
+        ],
+        [threadRow],
       );
     }
     if (tlsRow) {
