@@ -75,6 +75,7 @@ export function threadEngine(
         thread.postMessage({
           type: 'facts',
           facts: await source.facts(),
+          // A reader is lazy: making one only tells whether the source has a merge-base side.
           hasMergeBase: source.mergeBaseReader() !== undefined,
           evidence:
             evidence && (evidence.repository !== undefined ? { repository: evidence.repository } : {}),

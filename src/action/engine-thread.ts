@@ -15,6 +15,8 @@ import type { CallTarget, ConfigSettings, FromEngine, ToEngine } from './engine-
 
 type Facts = Extract<ToEngine, { type: 'facts' }>;
 type Answer = Extract<ToEngine, { type: 'answer' }>;
+/** Calls posted to the main thread and not yet answered, by id. */
+type Waiting = Map<number, { resolve(value: unknown): void; reject(error: Error): void }>;
 
 /** The part of a port the engine uses: `MessagePort` and `parentPort` both fit. */
 export type EnginePort = Pick<MessagePort, 'postMessage' | 'on'>;
@@ -25,7 +27,7 @@ export type EnginePort = Pick<MessagePort, 'postMessage' | 'on'>;
  */
 export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promise<void> {
   const post = (message: FromEngine) => port.postMessage(message);
-  const calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const calls: Waiting = new Map();
   let nextId = 0;
   let configMessage: ((message: Extract<ToEngine, { type: 'config' }>) => void) | undefined;
   let factsMessage: ((message: Facts) => void) | undefined;
@@ -33,6 +35,14 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   const facts = new Promise<Facts>((resolve) => (factsMessage = resolve));
   let warming = warmUp !== undefined;
 
+  // The settings wait until the evaluation's first reads are answered: posting `pending` costs the
+  // main thread several milliseconds, which the reads and their answers, on the critical path,
+  // should not wait behind. Then the engine computes, and the main thread has time.
+  let settings: ConfigSettings | undefined;
+  const postSettings = () => {
+    if (settings) post({ type: 'settings', settings });
+    settings = undefined;
+  };
   port.on('message', (message: ToEngine) => {
     if (message.type === 'config') {
       warming = false;
@@ -44,14 +54,6 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
     }
   });
 
-  // The settings wait until the evaluation's first reads are answered: posting `pending` costs the
-  // main thread several milliseconds, which the reads and their answers, on the critical path,
-  // should not wait behind. Then the engine computes, and the main thread has time.
-  let settings: ConfigSettings | undefined;
-  const postSettings = () => {
-    if (settings) post({ type: 'settings', settings });
-    settings = undefined;
-  };
   const call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
@@ -98,18 +100,12 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
       postSettings();
       post({ type: 'done', evaluation });
     } catch (error) {
-      post({
-        type: 'failed',
-        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
+      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   })();
 }
 
-function answered(
-  calls: Map<number, { resolve(value: unknown): void; reject(error: Error): void }>,
-  answer: Answer,
-) {
+function answered(calls: Waiting, answer: Answer) {
   const waiting = calls.get(answer.id);
   if (!waiting) return;
   calls.delete(answer.id);
