@@ -6,3 +6,4 @@ export { parseProof, parseOptionsFrom } from '../src/proof/parse.js';
 export { evaluate } from '../src/evaluate/evaluate.js';
 export { FixtureSource } from '../src/sources/fixture.js';
 export { DEFAULT_CONFIG } from '../src/config/defaults.js';
+export { warmUpSteps } from '../src/action/engine-warmup.js';

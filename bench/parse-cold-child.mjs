@@ -1,6 +1,8 @@
 /**
  * One fresh process of bench/parse-cold.mjs: `node parse-cold-child.mjs ENTRY FIXTURE MODE`.
  * MODE `evaluate`: the first evaluate() of the fixture PR (its files read beforehand).
+ * MODE `warm`: the same after the engine thread's warm-up (src/action/engine-warmup.ts) has run
+ * to its end: what the action's evaluation costs once its engine thread has warmed up.
  * MODE `parse`: parseProof on the PR's proofs and memories, 10 times; the 1st and the 10th pass.
  * MODE `yaml`: after a first parse without YAML, the first parse of a tiny proof with a `yaml`
  * fence, against the same proof with a `text` fence: what the `yaml` package costs cold.
@@ -13,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 
 const [entry, fixture, mode] = process.argv.slice(2);
 const loadStart = performance.now();
-const { DEFAULT_CONFIG, FixtureSource, evaluate, parseOptionsFrom, parseProof } = await import(
+const { DEFAULT_CONFIG, FixtureSource, evaluate, parseOptionsFrom, parseProof, warmUpSteps } = await import(
   pathToFileURL(entry).href
 );
 const loadMs = performance.now() - loadStart;
@@ -21,7 +23,12 @@ const loadMs = performance.now() - loadStart;
 const source = new FixtureSource(fixture);
 const facts = await source.facts();
 
-if (mode === 'evaluate') {
+if (mode === 'evaluate' || mode === 'warm') {
+  if (mode === 'warm') {
+    // One step per turn of the event loop, as the engine thread runs it.
+    const steps = warmUpSteps();
+    while (!steps.next().done) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   const reader = source.reader();
   // Read every changed file first: the figure is the evaluation, not the disk.
   await Promise.all(facts.changedFiles.map((file) => reader.read(file.path)));
