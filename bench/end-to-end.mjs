@@ -48,6 +48,19 @@ const TLS_RUNS = 7;
 /** Triples of the engine thread's A/B (with, without, baseline), after one that warms the machine. */
 const THREAD_RUNS = 9;
 
+/** `count` rounds of `runs`, each round running them one after another, after one round not counted. */
+async function rounds(count, runs) {
+  const round = async () => {
+    const results = [];
+    for (const run of runs) results.push(await run());
+    return results;
+  };
+  await round();
+  const all = [];
+  for (let i = 0; i < count; i += 1) all.push(await round());
+  return all;
+}
+
 /**
  * The bundle with `dist/engine/` removed: the action then evaluates in its main thread, as it did
  * before the engine thread (and as it does whenever the thread cannot run).
@@ -63,17 +76,14 @@ function bundleWithoutEngineThread() {
 /** What the engine thread buys on the target's PR: the bundle with and without it, interleaved. */
 async function engineThreadAb(pr, runtime, baseline) {
   const without = bundleWithoutEngineThread();
-  const triple = async () => [
-    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path }),
-    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: without }),
-    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline }),
-  ];
-  await triple();
-  const triples = [];
-  for (let i = 0; i < THREAD_RUNS; i += 1) triples.push(await triple());
+  const triples = await rounds(THREAD_RUNS, [
+    () => runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path }),
+    () => runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: without }),
+    () => runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline }),
+  ]);
   const wall = (index) => median(triples.map((runs) => runs[index].wallMs));
   const perTriple = (index) => median(triples.map((runs) => runs[2].wallMs / runs[index].wallMs));
-  const fallbacks = triples.filter(([run]) => /evaluates in its main thread/.test(run.stdout ?? '')).length;
+  const fallbacks = triples.filter(([run]) => /evaluates in its main thread/.test(run.stdout)).length;
   return [
     3000,
     THREAD_RUNS,
@@ -95,13 +105,10 @@ async function engineThreadAb(pr, runtime, baseline) {
 async function overTls(pr, runtime, baseline) {
   const tls = benchCertificate();
   if (!tls) return undefined;
-  const pair = async () => [
-    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, tls }),
-    await runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline, tls }),
-  ];
-  await pair();
-  const pairs = [];
-  for (let i = 0; i < TLS_RUNS; i += 1) pairs.push(await pair());
+  const pairs = await rounds(TLS_RUNS, [
+    () => runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, tls }),
+    () => runAction(pr, { latencyMs: LATENCY_MS, node: runtime.path, script: baseline, tls }),
+  ]);
   const action = median(pairs.map(([run]) => run.wallMs));
   const list = median(pairs.map(([, run]) => run.wallMs));
   return [

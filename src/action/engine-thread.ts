@@ -4,14 +4,17 @@
  * config arrives it warms up (engine-warmup.ts), so the real PR meets code already compiled.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { ConfigError } from '../config/errors.js';
-import { loadConfig } from '../config/load.js';
-import { errorEvaluation } from '../evaluate/evaluate.js';
 import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileContent, FileReader } from '../model/facts.js';
-import { evaluateSource } from '../sources/evaluate-source.js';
 import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
-import type { CallTarget, ConfigSettings, FromEngine, ToEngine } from './engine-protocol.js';
+import { evaluateUnderConfig } from './engine.js';
+import {
+  CALLABLE,
+  type CallTarget,
+  type ConfigSettings,
+  type FromEngine,
+  type ToEngine,
+} from './engine-protocol.js';
 
 type Facts = Extract<ToEngine, { type: 'facts' }>;
 type Answer = Extract<ToEngine, { type: 'answer' }>;
@@ -85,18 +88,14 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   return (async () => {
     try {
       const { configText, configPath } = await config;
-      let loaded;
-      try {
-        loaded = loadConfig(configText, configPath);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        post({ type: 'settings', settings: {} });
-        post({ type: 'done', evaluation: errorEvaluation(`On the base branch, ${error.message}`) });
-        return;
-      }
-      settings = { contextPrefix: loaded.context_prefix, comment: loaded.comment };
-      const source = remoteSource(await facts, call);
-      const evaluation = await evaluateSource(source, loaded, { configPath });
+      // The settings wait (see above); a refused config makes no calls, so its empty settings go
+      // out with the evaluation.
+      const evaluation = await evaluateUnderConfig(
+        facts.then((message) => remoteSource(message, call)),
+        configText,
+        configPath,
+        (given) => (settings = given),
+      );
       postSettings();
       post({ type: 'done', evaluation });
     } catch (error) {
@@ -122,20 +121,18 @@ function remoteSource({ facts, hasMergeBase, evidence }: Facts, call: Call): Pul
     (options?: ReaderOptions): FileReader => ({
       read: (path) => call(target, 'read', [path], options?.maxFileBytes) as Promise<FileContent>,
     });
-  const lookup: EvidenceLookup | undefined = evidence && {
+  // Every lookup the protocol allows, each a call to the main thread.
+  const lookup = evidence && {
     ...(evidence.repository !== undefined ? { repository: evidence.repository } : {}),
-    headTree: () => call('evidence', 'headTree', []) as ReturnType<EvidenceLookup['headTree']>,
-    pullRequestCommits: (...args) =>
-      call('evidence', 'pullRequestCommits', args) as ReturnType<EvidenceLookup['pullRequestCommits']>,
-    readAt: (...args) => call('evidence', 'readAt', args) as ReturnType<EvidenceLookup['readAt']>,
-    issue: (...args) => call('evidence', 'issue', args) as ReturnType<EvidenceLookup['issue']>,
-    headChecks: () => call('evidence', 'headChecks', []) as ReturnType<EvidenceLookup['headChecks']>,
+    ...Object.fromEntries(
+      CALLABLE.evidence.map((method) => [method, (...args: unknown[]) => call('evidence', method, args)]),
+    ),
   };
   return {
     facts: async () => facts,
     reader: reader('reader'),
     mergeBaseReader: (options) => (hasMergeBase ? reader('mergeBaseReader')(options) : undefined),
     baseConfigText: () => Promise.reject(new Error('the engine thread reads no config itself')),
-    ...(lookup ? { evidence: () => lookup } : {}),
+    ...(lookup ? { evidence: () => lookup as unknown as EvidenceLookup } : {}),
   };
 }

@@ -3,7 +3,6 @@
  * for tests and `npm run local-action`), or in an engine thread that compiled and warmed up while
  * the PR was being read (`engine-host.ts`, the bundled action).
  */
-import { ConfigError } from '../config/errors.js';
 import { plannedPages } from '../github/changed-files.js';
 import { requestsSent } from '../github/request-sent.js';
 import type { Evaluation } from '../model/results.js';
@@ -44,17 +43,8 @@ export function inThreadEngine(): GateEngine {
       engine.catch(() => undefined);
     },
     async evaluate({ source, configText, configPath, onConfig }) {
-      const { loadConfig, evaluateSource, errorEvaluation } = await load();
-      let config;
-      try {
-        config = loadConfig(await configText, configPath);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        onConfig({});
-        return errorEvaluation(`On the base branch, ${error.message}`);
-      }
-      onConfig({ contextPrefix: config.context_prefix, comment: config.comment });
-      return evaluateSource(source, config, { configPath });
+      const { evaluateUnderConfig } = await load();
+      return evaluateUnderConfig(source, await configText, configPath, onConfig);
     },
     async errorEvaluation(message) {
       return (await load()).errorEvaluation(message);
