@@ -38,9 +38,10 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   const facts = new Promise<Facts>((resolve) => (factsMessage = resolve));
   let warming = warmUp !== undefined;
 
-  // The settings wait until the evaluation's first reads are answered: posting `pending` costs the
-  // main thread several milliseconds, which the reads and their answers, on the critical path,
-  // should not wait behind. Then the engine computes, and the main thread has time.
+  // The settings follow the evaluation's first reads (the proofs, asked for together): posting
+  // `pending` costs the main thread several milliseconds, which those reads, on the critical path,
+  // should not wait behind. They go out in the same round trip, though: waiting for the reads'
+  // answers would put the first `pending`, and the final states behind it, one round trip later.
   let settings: ConfigSettings | undefined;
   const postSettings = () => {
     if (settings) post({ type: 'settings', settings });
@@ -51,10 +52,7 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
       warming = false;
       configMessage?.(message);
     } else if (message.type === 'facts') factsMessage?.(message);
-    else {
-      answered(calls, message);
-      if (calls.size === 0) postSettings();
-    }
+    else answered(calls, message);
   });
 
   const call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) =>
@@ -69,6 +67,7 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
         args,
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       });
+      if (settings) setImmediate(postSettings);
     });
 
   if (warmUp) {
@@ -88,8 +87,8 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   return (async () => {
     try {
       const { configText, configPath } = await config;
-      // The settings wait (see above); a refused config makes no calls, so its empty settings go
-      // out with the evaluation.
+      // The settings wait for the first calls (see above); a refused config makes none, so its
+      // empty settings go out with the evaluation.
       const evaluation = await evaluateUnderConfig(
         facts.then((message) => remoteSource(message, call)),
         configText,
