@@ -145,9 +145,6 @@ export async function buildContext(
     boundedReader(servedReader(sources.mergeBase, expected.mergeBase, 'merge base'), maxBytes);
   const parse = memo?.parser(config) ?? plainParser(parseOptionsFrom(config));
   const present = facts.changedFiles.filter((file) => file.status !== 'removed');
-  const classify = fileClassifier(config.path_classes);
-  const classes = new Map(present.map((file) => [file.path, classify(file)]));
-  const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
   const isMemory = globMatcher(config.session_memory.globs);
   const isForemanArtifact = globMatcher(config.roles.foreman_artifacts);
 
@@ -162,10 +159,17 @@ export async function buildContext(
   // asked for now (the reader keeps each answer), they share the proofs' round trip to the API.
   for (const file of present) if (isSyntaxChecked(file.path)) reader.read(file.path).catch(() => undefined);
   // A foreman's memories are delegation evidence whatever the proof says: read them alongside the proofs.
-  const [proofs, foremanMemories] = await Promise.all([
+  const reads = Promise.all([
     loadProofs(present, markdownReader, config, parse, facts.headRef),
     Promise.all(memories.paths.filter((path) => foremanPaths.has(path)).map((path) => memories.load(path))),
   ]);
+  reads.catch(() => undefined); // awaited below; a classifier that throws must not leave it unhandled
+  // Classified while those reads are answered: on a 3000-file PR it takes milliseconds that the
+  // reads, on the run's critical path, should not wait behind.
+  const classify = fileClassifier(config.path_classes);
+  const classes = new Map(present.map((file) => [file.path, classify(file)]));
+  const implementationFiles = present.filter((file) => classes.get(file.path) === 'implementation');
+  const [proofs, foremanMemories] = await reads;
   // Memories read later, when a check asks for one, report an unserved file themselves (`load`).
   const unavailable: Record<ContextPart, UnavailableFileError[]> = {
     proofs: unservedOf(proofs.proofs),
