@@ -8,9 +8,12 @@
 const rows = (n, row) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
 const tableOf = (n) => `| File | Change |\n|---|---|\n${rows(n, (i) => `| file-${i}.ts | modified |`)}\n`;
 
-/** The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts, 12 levels). */
+/**
+ * The deepest lists and block quotes the parser reads (src/proof/depth-bounds.ts: 12 levels, a list
+ * counting two; block quotes at most 5 deep).
+ */
 const LISTS = 5;
-const QUOTES = 11;
+const QUOTES = 5;
 
 /** [label, make(n), n, what n counts]. */
 export const SHAPES = [
@@ -53,6 +56,12 @@ export const SHAPES = [
   [
     `lazy lines under ${QUOTES} quotes \`'>'×${QUOTES} + ' x\\n' + 'y\\n'×n\``,
     (n) => `${'>'.repeat(QUOTES)} x\n${'y\n'.repeat(n)}`,
+    2000,
+    'lines',
+  ],
+  [
+    "lazy lines under 1000 quotes `'>'×1000 + ' x\\n' + 'y\\n'×n` (past the bound: skipped)",
+    (n) => `${'>'.repeat(1000)} x\n${'y\n'.repeat(n)}`,
     2000,
     'lines',
   ],

@@ -6,7 +6,7 @@ import type { ProofDocument, ProofField } from '../model/proof.js';
 import { readChecklistItem } from './checklist.js';
 import { codeKeyLines, isYamlBlock, readCodeBlock } from './code-blocks.js';
 import { DocumentCollector } from './collector.js';
-import { MAX_BLOCK_LEVEL, NESTING_LIMIT } from './depth-bounds.js';
+import { MAX_BLOCK_LEVEL, MAX_QUOTE_DEPTH, NESTING_LIMIT, TOO_MANY_QUOTES } from './depth-bounds.js';
 import { boldKeyValue, normaliseKey, splitKeyValue, TOKEN_FIELD } from './fields.js';
 import { FRONT_MATTER } from './front-matter.js';
 import { inlineLines, plainText } from './inline.js';
@@ -129,10 +129,11 @@ function readFrontMatter(token: Token, out: DocumentCollector): void {
 function warnTooDeep(token: Token, out: DocumentCollector): void {
   const [first, end] = token.map ?? [0, 1];
   const lines = end - first > 1 ? `lines ${first + 1}–${end} not read` : 'line not read';
-  out.warn(
-    `${lines}: nested more than ${MAX_BLOCK_LEVEL} levels deep in lists and block quotes (a list counts two)`,
-    first + 1,
-  );
+  const bound =
+    token.info === TOO_MANY_QUOTES
+      ? `inside more than ${MAX_QUOTE_DEPTH} block quotes`
+      : `nested more than ${MAX_BLOCK_LEVEL} levels deep in lists and block quotes (a list counts two)`;
+  out.warn(`${lines}: ${bound}`, first + 1);
 }
 
 /** A heading opens a section; one of the exact form `## key: value` is also a field (SPEC §8.3). */

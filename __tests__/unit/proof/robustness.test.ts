@@ -1,7 +1,7 @@
 /** Hostile and broken input: the parser reports problems as warnings and never throws. */
 import fc from 'fast-check';
 import { firstField, parseProof } from '../../../src/proof/parse.js';
-import { MAX_BLOCK_LEVEL } from '../../../src/proof/depth-bounds.js';
+import { MAX_BLOCK_LEVEL, MAX_QUOTE_DEPTH } from '../../../src/proof/depth-bounds.js';
 import { DEFAULT_OPTIONS, parseLines } from './parse-helper.js';
 
 describe('never throws', () => {
@@ -54,8 +54,10 @@ describe('never throws', () => {
 
 /** A list is two levels of nesting (the list and its item), a block quote one. */
 const MAX_LISTS = MAX_BLOCK_LEVEL / 2 - 1;
-const MAX_QUOTES = MAX_BLOCK_LEVEL - 1;
+/** Block quotes have a lower bound of their own: each one scans lazy lines again. */
+const MAX_QUOTES = MAX_QUOTE_DEPTH;
 const TOO_DEEP = `nested more than ${MAX_BLOCK_LEVEL} levels deep`;
+const TOO_MANY_QUOTES = `inside more than ${MAX_QUOTE_DEPTH} block quotes`;
 
 describe('deep nesting', () => {
   it('reads a field at the bottom of the most nested lists one line may open', () => {
@@ -95,8 +97,34 @@ describe('deep nesting', () => {
     expect(firstField(doc, 'session_id')).toBeUndefined();
     expect(doc.warnings).toEqual([
       { message: expect.stringContaining(TOO_DEEP), line: 3 },
-      { message: expect.stringContaining(TOO_DEEP), line: 5 },
+      { message: expect.stringContaining(TOO_MANY_QUOTES), line: 5 },
     ]);
+  });
+
+  it('skips a block quote inside the deepest quotes read, and reads what encloses it', () => {
+    const quote = (depth: number, text: string) => `${'> '.repeat(depth)}${text}`;
+    const doc = parseProof(
+      [
+        quote(MAX_QUOTES, '**Agent**: deepest read'),
+        quote(MAX_QUOTES, ''),
+        quote(MAX_QUOTES + 1, '**Session ID**: hidden'),
+        quote(MAX_QUOTES + 1, 'still hidden'),
+        quote(MAX_QUOTES, ''),
+        quote(MAX_QUOTES, '**Date**: 2026-03-05'),
+      ].join('\n'),
+      DEFAULT_OPTIONS,
+    );
+    expect(firstField(doc, 'agent')?.value).toBe('deepest read');
+    expect(firstField(doc, 'session_id')).toBeUndefined();
+    expect(firstField(doc, 'date')).toMatchObject({ value: '2026-03-05', line: 6 });
+    expect(doc.warnings).toEqual([{ message: `lines 3–4 not read: ${TOO_MANY_QUOTES}`, line: 3 }]);
+  });
+
+  it('counts the block quotes around a line, whatever lists stand between them', () => {
+    const opens = Array.from({ length: MAX_QUOTES + 1 }, (_, i) => (i % 2 === 0 ? '> - ' : '> ')).join('');
+    const doc = parseProof(`**Date**: 2026-03-05\n\n${opens}**Agent**: deep`, DEFAULT_OPTIONS);
+    expect(firstField(doc, 'agent')).toBeUndefined();
+    expect(doc.warnings).toEqual([{ message: expect.stringContaining(TOO_MANY_QUOTES), line: 3 }]);
   });
 
   it('survives 5,000 nested emphasis markers and 5,000-deep task lists', () => {
