@@ -46,6 +46,11 @@ export const TOO_MANY_QUOTES = 'block quotes';
 
 const IMAGE_DEPTH = Symbol('image description depth');
 const QUOTES = Symbol('block quotes open');
+interface QuoteCount {
+  tokens: StateBlock['tokens'];
+  counted: number;
+  open: number;
+}
 
 /** Installs the bounds on `md` (whose `maxNesting` must be {@link MAX_NESTING}). */
 export function depthBounds(md: MarkdownIt): void {
@@ -74,7 +79,7 @@ export function depthBounds(md: MarkdownIt): void {
 /** Skips a block nested past {@link MAX_BLOCK_LEVEL}. */
 function skipTooDeep(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (silent || state.level < MAX_BLOCK_LEVEL) return false;
-  return skipBlock(state, startLine, endLine, '');
+  return skipBlock(state, startLine, endLine);
 }
 
 /** Skips a block quote that starts inside {@link MAX_QUOTE_DEPTH} others. */
@@ -90,12 +95,12 @@ function skipQuoteTooDeep(state: StateBlock, startLine: number, endLine: number,
 /**
  * The block quotes open where the block parser is: counted on its tokens (a quote's content is
  * parsed between its open and close tokens), from where the last count stopped, so each token is
- * counted once per parse.
+ * counted once. The count belongs to one token list, that is to one parse.
  */
 function quotesOpen(state: StateBlock): number {
-  const env = state.env as Record<symbol, { counted: number; open: number } | undefined>;
+  const env = state.env as Record<symbol, QuoteCount | undefined>;
   let count = env[QUOTES];
-  if (!count || count.counted > state.tokens.length) count = env[QUOTES] = { counted: 0, open: 0 };
+  if (count?.tokens !== state.tokens) count = env[QUOTES] = { tokens: state.tokens, counted: 0, open: 0 };
   for (; count.counted < state.tokens.length; count.counted += 1) {
     const type = state.tokens[count.counted]?.type;
     if (type === 'blockquote_open') count.open += 1;
@@ -105,7 +110,7 @@ function quotesOpen(state: StateBlock): number {
 }
 
 /** Skips the block at `startLine`, up to a blank or a less indented line, as a `nesting_limit` token. */
-function skipBlock(state: StateBlock, startLine: number, endLine: number, info: string): boolean {
+function skipBlock(state: StateBlock, startLine: number, endLine: number, info = ''): boolean {
   let next = startLine + 1;
   while (next < endLine && !state.isEmpty(next) && (state.sCount[next] as number) >= state.blkIndent)
     next += 1;
