@@ -199,7 +199,14 @@ describe('the engine thread', () => {
       hasMergeBase: false,
       evidence: undefined,
     });
-    await Promise.race([until(() => order.includes('settings')), new Promise((r) => setTimeout(r, 2000))]);
+    // Bounded, so a regression fails the expectation below instead of hanging; the timer is
+    // cleared, or it would hold Jest open for two seconds after the run.
+    let bound: NodeJS.Timeout | undefined;
+    await Promise.race([
+      until(() => order.includes('settings')),
+      new Promise((resolve) => (bound = setTimeout(resolve, 2000))),
+    ]);
+    clearTimeout(bound);
     expect(order.slice(0, order.indexOf('settings') + 1)).toEqual([...held.map(() => 'call'), 'settings']);
     expect(held.length).toBeGreaterThan(0);
     for (const call of held.splice(0)) answer(call);
