@@ -19,6 +19,8 @@ export function inlineSourceLines(md: MarkdownIt): void {
     /** Where the line count below was taken, and the count: positions only grow, so this is linear. */
     private countedTo = 0;
     private lineOffset = 0;
+    /** The first line break at or after `countedTo` (the text's length when none); -1 until looked up. */
+    private nextBreak = -1;
 
     override pushPending(): Token {
       return this.stamp(super.pushPending());
@@ -36,18 +38,39 @@ export function inlineSourceLines(md: MarkdownIt): void {
       return token;
     }
 
+    /**
+     * Forward, the line breaks are found with `indexOf` from the next one known, not by a loop over
+     * every character: the parser's first run is interpreted, where a native scan is several times
+     * faster. A move that stays before the next break counts nothing.
+     */
     private lineAt(pos: number): number {
-      // Positions move back only inside a link's label (its tokens are made after its end was
-      // found), never past a line break already counted twice: count both ways to be exact.
-      const step = pos >= this.countedTo ? 1 : -1;
-      for (let i = this.countedTo; i !== pos; i += step) {
-        const at = step === 1 ? i : i - 1;
-        if (this.src.charCodeAt(at) === 0x0a) this.lineOffset += step;
+      const src = this.src;
+      if (pos >= this.countedTo) {
+        if (this.nextBreak < 0) this.nextBreak = breakFrom(src, this.countedTo);
+        while (this.nextBreak < pos) {
+          this.lineOffset += 1;
+          this.nextBreak = breakFrom(src, this.nextBreak + 1);
+        }
+      } else {
+        // Positions move back only inside a link's label (its tokens are made after its end was
+        // found), never past a line break already counted twice: uncount those, to be exact.
+        for (let at = this.countedTo - 1; at >= pos; at -= 1) {
+          if (src.charCodeAt(at) === 0x0a) {
+            this.lineOffset -= 1;
+            this.nextBreak = at;
+          }
+        }
       }
       this.countedTo = pos;
       return this.lineOffset;
     }
   };
+}
+
+/** Where the first line break at or after `from` is; the text's length when there is none. */
+function breakFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
 }
 
 const CODE_START = 'sourceStart';
