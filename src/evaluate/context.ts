@@ -11,7 +11,9 @@ import { servedReader, UnavailableFileError, type ServedReader } from './served.
 import { decideExemption } from './exemptions.js';
 import { globMatcher } from './globs.js';
 import { isSyntaxChecked } from './syntax.js';
+import { changedMemories, type ChangedMemories } from './changed-memories.js';
 import { loadProofs, type ProofSet } from './proofs.js';
+import { evidenceFindings } from './evidence/index.js';
 import { buildersNamedIn } from './builders.js';
 import {
   delegationInAppointment,
@@ -74,6 +76,12 @@ export interface EvaluationContext {
   unavailable: Record<ContextPart, UnavailableFileError[]>;
   /** The source's lookups for verifying the proof's claims (SPEC §9), each made at most once. */
   evidence: CachedLookup;
+  /**
+   * The evidence findings (`evidenceFindings`), started as soon as the proofs were read, when the
+   * proof check will ask for them (the proofs served and a governing proof read): their lookups
+   * then share a round trip with the memories' parsing and the other checks. Undefined otherwise.
+   */
+  evidenceFindings?: Promise<Finding[]>;
 }
 
 /**
@@ -96,34 +104,6 @@ function mustExist(files: readonly ChangedFile[]): { head: Set<string>; mergeBas
     mergeBase.add(file.previousPath ?? file.path);
   }
   return { head, mergeBase };
-}
-
-/**
- * The session memories this PR adds or modifies. Only some are ever needed — the ones the proof
- * names (or, without a reference, the candidates SPEC §8.7 picks) and a foreman's own (delegation
- * evidence, SPEC §4.3) — so each is read on the first `load`, never just for being changed: a
- * memory of another agent (the assurance agent's) costs no request.
- */
-export interface ChangedMemories {
-  /** Paths of the changed memories still present at head, in the PR's order. */
-  paths: string[];
-  /** The memory at `path` (one of `paths`), read and parsed once. */
-  load(path: string): Promise<LoadedDocument>;
-}
-
-function changedMemories(paths: string[], reader: ServedReader, parse: DocumentParser): ChangedMemories {
-  const loaded = new Map<string, Promise<LoadedDocument>>();
-  return {
-    paths,
-    load(path) {
-      let memory = loaded.get(path);
-      if (!memory) {
-        memory = loadDocument(reader, path, parse);
-        loaded.set(path, memory);
-      }
-      return memory;
-    },
-  };
 }
 
 /** Builds the shared context: reads proofs, a foreman's memories and delegation artifacts once. */
@@ -158,9 +138,19 @@ export async function buildContext(
   // The verdict's syntax check reads every changed YAML and JSON file, whatever the proofs say:
   // asked for now (the reader keeps each answer), they share the proofs' round trip to the API.
   for (const file of present) if (isSyntaxChecked(file.path)) reader.read(file.path).catch(() => undefined);
+  const lookup = evidence instanceof CachedLookup ? evidence : new CachedLookup(evidence);
+  const proofsRead = loadProofs(present, markdownReader, config, parse, facts.headRef);
+  // The proof's claims are looked up as soon as the proofs are read (see `evidenceFindings` above).
+  const claimsChecked = proofsRead.then((proofs) => {
+    if (unservedOf(proofs.proofs).length > 0 || !proofs.governing?.doc) return {};
+    const findings = evidenceFindings({ config, facts, proofs, reader, evidence: lookup });
+    findings.catch(() => undefined); // awaited by the proof check, which reports a failure
+    return { evidenceFindings: findings };
+  });
+  claimsChecked.catch(() => undefined); // awaited below, unless the reads fail first
   // A foreman's memories are delegation evidence whatever the proof says: read them alongside the proofs.
   const reads = Promise.all([
-    loadProofs(present, markdownReader, config, parse, facts.headRef),
+    proofsRead,
     Promise.all(memories.paths.filter((path) => foremanPaths.has(path)).map((path) => memories.load(path))),
   ]);
   reads.catch(() => undefined); // awaited below; a classifier that throws must not leave it unhandled
@@ -222,7 +212,8 @@ export async function buildContext(
     configPath,
     unavailable,
     // A lookup already cached is shared with another evaluation of the same PR (history --config).
-    evidence: evidence instanceof CachedLookup ? evidence : new CachedLookup(evidence),
+    evidence: lookup,
+    ...(await claimsChecked),
   };
 }
 

@@ -75,7 +75,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     findings.push(...fieldFindings(ctx, governing.path, governing.doc));
     findings.push(...completenessFindings(ctx, governing.path, governing.doc));
     findings.push(...(await tokenFindings(ctx, governing.path, governing.doc.token)));
-    findings.push(...(await evidenceFindings(ctx)));
+    findings.push(...(await (ctx.evidenceFindings ?? evidenceFindings(ctx))));
     if (findings.some((f) => f.severity === 'failure')) return failure(findings);
     return success(`${baseName(governing.path)}: complete, ${tokenSummary(governing.doc.token)}`, findings);
   },

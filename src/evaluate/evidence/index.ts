@@ -15,8 +15,11 @@ import type { EvidenceFinding } from './types.js';
 
 const CONFIG_KEY = 'evidence.verify';
 
+/** What the evidence rules use: the context's parts known once the proofs are read. */
+export type EvidenceInput = Pick<EvaluationContext, 'config' | 'facts' | 'proofs' | 'reader' | 'evidence'>;
+
 /** Findings of every evidence rule, for the governing proof and (as warnings) the related proofs. */
-export async function evidenceFindings(ctx: EvaluationContext): Promise<Finding[]> {
+export async function evidenceFindings(ctx: EvidenceInput): Promise<Finding[]> {
   const mode = ctx.config.evidence.verify;
   if (mode === 'off') return [];
   const files = pullRequestFiles(ctx.facts.changedFiles);
