@@ -140,7 +140,7 @@ export async function buildContext(
   for (const file of present) if (isSyntaxChecked(file.path)) reader.read(file.path).catch(() => undefined);
   const lookup = evidence instanceof CachedLookup ? evidence : new CachedLookup(evidence);
   const proofsRead = loadProofs(present, markdownReader, config, parse, facts.headRef);
-  // The proof's claims are looked up as soon as the proofs are read (see `evidenceFindings` above).
+  // The proof's claims are looked up as soon as the proofs are read (`EvaluationContext.evidenceFindings`).
   const claimsChecked = proofsRead.then((proofs) => {
     if (unservedOf(proofs.proofs).length > 0 || !proofs.governing?.doc) return {};
     const findings = evidenceFindings({ config, facts, proofs, reader, evidence: lookup });

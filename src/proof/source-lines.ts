@@ -52,8 +52,8 @@ export function inlineSourceLines(md: MarkdownIt): void {
           this.nextBreak = breakFrom(src, this.nextBreak + 1);
         }
       } else {
-        // Positions move back only inside a link's label (its tokens are made after its end was
-        // found), never past a line break already counted twice: uncount those, to be exact.
+        // Back only when a rule makes a token before one it already made (markdown-it's own rules
+        // do not; a plugin may): uncount the line breaks passed over, to be exact.
         for (let at = this.countedTo - 1; at >= pos; at -= 1) {
           if (src.charCodeAt(at) === 0x0a) {
             this.lineOffset -= 1;
