@@ -3,7 +3,7 @@
  * the PR it describes, and asks the main thread for every file read and evidence lookup. Until the
  * config arrives it warms up (engine-warmup.ts), so the real PR meets code already compiled.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileContent, FileReader } from '../model/facts.js';
 import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
@@ -21,8 +21,8 @@ type Answer = Extract<ToEngine, { type: 'answer' }>;
 /** Calls posted to the main thread and not yet answered, by id. */
 type Waiting = Map<number, { resolve(value: unknown): void; reject(error: Error): void }>;
 
-/** The part of a port the engine uses: `MessagePort` and `parentPort` both fit. */
-export type EnginePort = Pick<MessagePort, 'postMessage' | 'on'>;
+/** The engine's port: `parentPort` in the thread, one end of a `MessageChannel` in tests. */
+export type EnginePort = MessagePort;
 
 /**
  * Serves one evaluation on `port`. `warmUp` runs step by step until the config arrives; it must
@@ -47,13 +47,20 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
     if (settings) post({ type: 'settings', settings });
     settings = undefined;
   };
-  port.on('message', (message: ToEngine) => {
+  const onMessage = (message: ToEngine) => {
     if (message.type === 'config') {
       warming = false;
       configMessage?.(message);
     } else if (message.type === 'facts') factsMessage?.(message);
     else answered(calls, message);
-  });
+  };
+  port.on('message', onMessage);
+  /** Handles, now, the messages already waiting on the port (see the warm-up below). */
+  const takeWaiting = () => {
+    for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) {
+      onMessage(next.message as ToEngine);
+    }
+  };
 
   const call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) =>
     new Promise<unknown>((resolve, reject) => {
@@ -71,8 +78,12 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
     });
 
   if (warmUp) {
-    // One step per turn of the event loop, so the config message is seen between steps.
+    // One step per turn of the event loop, so the config message is seen between steps. A message
+    // already waiting when a step is due is taken first: when the PR was read before this thread
+    // was up, the config and facts are there before the first step, and in a worker the port
+    // emits them only after it (15 ms of loading a sample config on the critical path).
     const step = () => {
+      takeWaiting();
       if (!warming) return;
       try {
         if (warmUp.next().done) return;

@@ -317,6 +317,30 @@ describe('the warm-up', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(steps).toBe(stoppedAt);
   });
+
+  it('takes a message already waiting before the next step, though the port has not emitted it', async () => {
+    const { enginePort, thread } = channelThread();
+    let steps = 0;
+    const counted = (function* () {
+      for (;;) {
+        steps += 1;
+        yield;
+      }
+    })();
+    // Posted in the same turn as the first step is due, just before it: the port emits a message
+    // only on a later turn, as a worker's port emits the config that came before the thread was up.
+    setImmediate(() =>
+      thread.postMessage({
+        type: 'config',
+        configText: 'mode: sometimes\n',
+        configPath: DEFAULT_CONFIG_PATH,
+      }),
+    );
+    const served = serveEngine(enginePort, counted);
+    await served;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).toBe(0);
+  });
 });
 
 async function until(condition: () => boolean): Promise<void> {
