@@ -302,46 +302,51 @@ describe('the warm-up', () => {
 
   it('stops between steps once the real config arrives', async () => {
     const { enginePort, thread } = channelThread();
-    let steps = 0;
-    const counted = (function* () {
-      for (;;) {
-        steps += 1;
-        yield;
-      }
-    })();
-    const served = serveEngine(enginePort, counted);
-    await until(() => steps >= 3);
-    thread.postMessage({ type: 'config', configText: 'mode: sometimes\n', configPath: DEFAULT_CONFIG_PATH });
+    const warmUp = countedSteps();
+    const served = serveEngine(enginePort, warmUp.steps);
+    await until(() => warmUp.count >= 3);
+    thread.postMessage(SOME_CONFIG);
     await served;
-    const stoppedAt = steps;
+    const stoppedAt = warmUp.count;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(steps).toBe(stoppedAt);
+    expect(warmUp.count).toBe(stoppedAt);
   });
 
   it('takes a message already waiting before the next step, though the port has not emitted it', async () => {
     const { enginePort, thread } = channelThread();
-    let steps = 0;
-    const counted = (function* () {
-      for (;;) {
-        steps += 1;
-        yield;
-      }
-    })();
+    const warmUp = countedSteps();
     // Posted in the same turn as the first step is due, just before it: the port emits a message
     // only on a later turn, as a worker's port emits the config that came before the thread was up.
-    setImmediate(() =>
-      thread.postMessage({
-        type: 'config',
-        configText: 'mode: sometimes\n',
-        configPath: DEFAULT_CONFIG_PATH,
-      }),
-    );
-    const served = serveEngine(enginePort, counted);
-    await served;
+    setImmediate(() => thread.postMessage(SOME_CONFIG));
+    await serveEngine(enginePort, warmUp.steps);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(steps).toBe(0);
+    expect(warmUp.count).toBe(0);
   });
 });
+
+/** A config message (refused by the loader: only that the thread takes it matters here). */
+const SOME_CONFIG: ToEngine = {
+  type: 'config',
+  configText: 'mode: sometimes\n',
+  configPath: DEFAULT_CONFIG_PATH,
+};
+
+/** An endless warm-up that counts its steps. */
+function countedSteps(): { steps: Iterator<unknown>; readonly count: number } {
+  let count = 0;
+  const steps = (function* () {
+    for (;;) {
+      count += 1;
+      yield;
+    }
+  })();
+  return {
+    steps,
+    get count() {
+      return count;
+    },
+  };
+}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
