@@ -77,11 +77,11 @@ export interface EvaluationContext {
   /** The source's lookups for verifying the proof's claims (SPEC §9), each made at most once. */
   evidence: CachedLookup;
   /**
-   * The evidence findings (`evidenceFindings`), started as soon as the proofs were read, when the
-   * proof check will ask for them (the proofs served and a governing proof read): their lookups
-   * then share a round trip with the memories' parsing and the other checks. Undefined otherwise.
+   * The evidence findings (`evidenceFindings`), computed once. They are started as soon as the
+   * proofs are read when the proof check will ask for them (the proofs served and a governing proof
+   * read), so their lookups share a round trip with the memories' parsing and the other checks.
    */
-  evidenceFindings?: Promise<Finding[]>;
+  evidenceFindings(): Promise<Finding[]>;
 }
 
 /**
@@ -141,13 +141,16 @@ export async function buildContext(
   const lookup = evidence instanceof CachedLookup ? evidence : new CachedLookup(evidence);
   const proofsRead = loadProofs(present, markdownReader, config, parse, facts.headRef);
   // The proof's claims are looked up as soon as the proofs are read (`EvaluationContext.evidenceFindings`).
-  const claimsChecked = proofsRead.then((proofs) => {
-    if (unservedOf(proofs.proofs).length > 0 || !proofs.governing?.doc) return {};
-    const findings = evidenceFindings({ config, facts, proofs, reader, evidence: lookup });
-    findings.catch(() => undefined); // awaited by the proof check, which reports a failure
-    return { evidenceFindings: findings };
-  });
-  claimsChecked.catch(() => undefined); // awaited below, unless the reads fail first
+  let claims: Promise<Finding[]> | undefined;
+  const checkClaims = (proofs: ProofSet) =>
+    (claims ??= evidenceFindings({ config, facts, proofs, reader, evidence: lookup }));
+  void proofsRead.then(
+    (proofs) => {
+      if (unservedOf(proofs.proofs).length > 0 || !proofs.governing?.doc) return;
+      checkClaims(proofs).catch(() => undefined); // awaited by the proof check, which reports a failure
+    },
+    () => undefined,
+  );
   // A foreman's memories are delegation evidence whatever the proof says: read them alongside the proofs.
   const reads = Promise.all([
     proofsRead,
@@ -213,7 +216,7 @@ export async function buildContext(
     unavailable,
     // A lookup already cached is shared with another evaluation of the same PR (history --config).
     evidence: lookup,
-    ...(await claimsChecked),
+    evidenceFindings: () => checkClaims(proofs),
   };
 }
 

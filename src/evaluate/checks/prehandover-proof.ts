@@ -8,7 +8,6 @@ import { branchName } from '../proofs.js';
 import { parseProofDate } from '../session-id.js';
 import { baseName, failure, success, type CheckDefinition } from './check.js';
 import { missingFieldFinding } from './fields.js';
-import { evidenceFindings } from '../evidence/index.js';
 
 /** `prehandover-proof-check`: the PR carries a complete, consistent proof (SPEC §4.1). */
 export const prehandoverProofCheck: CheckDefinition = {
@@ -75,7 +74,7 @@ export const prehandoverProofCheck: CheckDefinition = {
     findings.push(...fieldFindings(ctx, governing.path, governing.doc));
     findings.push(...completenessFindings(ctx, governing.path, governing.doc));
     findings.push(...(await tokenFindings(ctx, governing.path, governing.doc.token)));
-    findings.push(...(await (ctx.evidenceFindings ?? evidenceFindings(ctx))));
+    findings.push(...(await ctx.evidenceFindings()));
     if (findings.some((f) => f.severity === 'failure')) return failure(findings);
     return success(`${baseName(governing.path)}: complete, ${tokenSummary(governing.doc.token)}`, findings);
   },
