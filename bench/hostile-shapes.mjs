@@ -91,3 +91,17 @@ export const SHAPES = [
   ["raw HTML `'<a '×n`", (n) => '<a '.repeat(n), 10_000, 'tags'],
   ["setext heading `'a\\n'×n + '==='`", (n) => `${'a\n'.repeat(n)}===\n`, 20_000, 'lines'],
 ];
+
+const MIB = 1024 * 1024;
+
+/** The largest text `make(count)` builds within 1 MiB (the default `limits.max_markdown_bytes`). */
+export function atOneMiB(make, n) {
+  let count = n;
+  while (make(count * 2).length <= MIB) count *= 2;
+  let step = Math.floor(count / 2);
+  while (step >= 1) {
+    if (make(count + step).length <= MIB) count += step;
+    step = Math.floor(step / 2);
+  }
+  return make(count);
+}
