@@ -8,6 +8,7 @@ import type { EvidenceLookup } from '../model/evidence.js';
 import type { FileContent, FileReader } from '../model/facts.js';
 import type { PullRequestSource, ReaderOptions } from '../sources/source.js';
 import { evaluateUnderConfig } from './engine.js';
+import type { WarmUpStep } from './engine-warmup.js';
 import {
   CALLABLE,
   type CallTarget,
@@ -25,10 +26,11 @@ type Waiting = Map<number, { resolve(value: unknown): void; reject(error: Error)
 export type EnginePort = MessagePort;
 
 /**
- * Serves one evaluation on `port`. `warmUp` runs step by step until the config arrives; it must
- * have no effect but compiled code. Resolves once the evaluation is posted.
+ * Serves one evaluation on `port`. `warmUp` runs step by step until the config arrives, then its
+ * `parser` steps only while a call waits for its answer; it must have no effect but compiled code.
+ * Resolves once the evaluation is posted.
  */
-export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promise<void> {
+export function serveEngine(port: EnginePort, warmUp?: Iterator<WarmUpStep | void>): Promise<void> {
   const post = (message: FromEngine) => port.postMessage(message);
   const calls: Waiting = new Map();
   let nextId = 0;
@@ -36,7 +38,7 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   let factsMessage: ((message: Facts) => void) | undefined;
   const config = new Promise<Extract<ToEngine, { type: 'config' }>>((resolve) => (configMessage = resolve));
   const facts = new Promise<Facts>((resolve) => (factsMessage = resolve));
-  let warming = warmUp !== undefined;
+  let configSeen = false;
 
   // The settings follow the evaluation's first reads (the proofs, asked for together): posting
   // `pending` costs the main thread several milliseconds, which those reads, on the critical path,
@@ -49,17 +51,19 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
   };
   const onMessage = (message: ToEngine) => {
     if (message.type === 'config') {
-      warming = false;
+      configSeen = true;
       configMessage?.(message);
     } else if (message.type === 'facts') factsMessage?.(message);
     else answered(calls, message);
   };
   port.on('message', onMessage);
-  /** Handles, now, the messages already waiting on the port (see the warm-up below). */
+  /** Handles, now, the messages already waiting on the port (see the warm-up below); how many. */
   const takeWaiting = () => {
-    for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) {
+    let taken = 0;
+    for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port), taken++) {
       onMessage(next.message as ToEngine);
     }
+    return taken;
   };
 
   const call = (target: CallTarget, method: string, args: unknown[], maxFileBytes?: number) =>
@@ -75,25 +79,47 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<unknown>): Promi
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       });
       if (settings) setImmediate(postSettings);
+      warmWhileWaiting();
     });
 
-  if (warmUp) {
-    // One step per turn of the event loop, so the config message is seen between steps. A message
-    // already waiting when a step is due is taken first: when the PR was read before this thread
-    // was up, the config and facts are there before the first step, and in a worker the port
-    // emits them only after it (15 ms of loading a sample config on the critical path).
-    const step = () => {
-      takeWaiting();
-      if (!warming) return;
-      try {
-        if (warmUp.next().done) return;
-      } catch {
-        return; // a warm-up that throws only leaves less code compiled
-      }
-      setImmediate(step);
-    };
-    setImmediate(step);
+  // One step per turn of the event loop, so a message is seen between steps. A message already
+  // waiting when a step is due is taken first: when the PR was read before this thread was up, the
+  // config and facts are there before the first step, and in a worker the port emits them only
+  // after it (a whole warm-up step on the critical path). Once the config is here, only
+  // a parser step runs, and only while a call waits for its answer: the thread is idle then, and
+  // a warm parser halves the first proof's parse, which the evidence lookups wait for.
+  let upcoming: WarmUpStep | void;
+  let scheduled = false;
+  let finished = warmUp === undefined;
+  try {
+    upcoming = warmUp?.next().value; // the kind of the first step (engine-warmup.ts)
+  } catch {
+    finished = true;
   }
+  const mayStep = () => !configSeen || (upcoming === 'parser' && calls.size > 0);
+  const step = () => {
+    scheduled = false;
+    // Answers taken here resolve their calls: let the evaluation use them before any step.
+    if (takeWaiting() > 0) return schedule();
+    if (finished || !warmUp || !mayStep()) return;
+    try {
+      const next = warmUp.next();
+      finished = next.done === true;
+      upcoming = next.value;
+    } catch {
+      finished = true; // a warm-up that throws only leaves less code compiled
+    }
+    schedule();
+  };
+  const schedule = () => {
+    if (finished || scheduled) return;
+    scheduled = true;
+    setImmediate(step);
+  };
+  function warmWhileWaiting() {
+    if (configSeen && upcoming === 'parser') schedule();
+  }
+  schedule();
 
   return (async () => {
     try {

@@ -5,6 +5,7 @@
  * the real proofs arrive. A first parse in a fresh process costs several times a warm one
  * (docs/benchmarks.md, "Cold parse and evaluation"). Nothing here is reported or kept.
  */
+import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
 import { parseOptionsFrom, parseProof } from '../proof/parse.js';
 import type { ChangedFile, FileContent, PullRequestFacts } from '../model/facts.js';
@@ -155,21 +156,31 @@ export function madeUpPr(session: number): PullRequestSource {
 }
 
 /**
+ * The kind of a warm-up step, which a warm-up yields before the step: first with no work done,
+ * then after each step for the next one. A `parser` step (a sample document parsed) is short, so
+ * the engine thread also runs it while its evaluation waits on the main thread; an `evaluation`
+ * step runs only before the real config arrives.
+ */
+export type WarmUpStep = 'parser' | 'evaluation';
+
+/**
  * The warm-up, one step per `next()`, each short enough not to hold back the real PR's config for
- * long: the config loader, the parser on a proof and a memory, then made-up PRs (each evaluation
+ * long: the parser on a proof and a memory, the config loader, then made-up PRs (each evaluation
  * runs to its end within its step: its reads are answered at once).
  */
-export function* warmUpSteps(rounds = 3): Generator<void> {
-  const config = loadConfig(CONFIG, '.github/merge-gate.yml');
-  yield;
-  parseProof(proof(79), parseOptionsFrom(config));
-  yield;
-  parseProof(memory(79), parseOptionsFrom(config));
-  yield;
+export function* warmUpSteps(rounds = 3): Generator<WarmUpStep> {
+  const options = parseOptionsFrom(DEFAULT_CONFIG);
+  yield 'parser';
+  parseProof(proof(79), options);
+  yield 'parser';
+  parseProof(memory(79), options);
+  yield 'evaluation';
+  loadConfig(CONFIG, '.github/merge-gate.yml');
+  yield 'evaluation';
   for (let round = 0; round < rounds; round += 1) {
     void evaluateSource(madeUpPr(80 + round), loadConfig(undefined, '.github/merge-gate.yml'), {
       configPath: '.github/merge-gate.yml',
     }).catch(() => undefined);
-    yield;
+    yield 'evaluation';
   }
 }

@@ -3,64 +3,27 @@
  * thread): the host on one port, `serveEngine` on the other, fixture PRs as the source. Evaluating
  * there must decide exactly as evaluating here, and any failure of the thread must fall back.
  */
-import { EventEmitter } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { DEFAULT_CONFIG_PATH } from '../../../src/config/defaults.js';
 import type { ConfigSettings, FromEngine, ToEngine } from '../../../src/action/engine-protocol.js';
-import { threadEngine, type EngineThread } from '../../../src/action/engine-host.js';
+import { threadEngine } from '../../../src/action/engine-host.js';
 import { serveEngine } from '../../../src/action/engine-thread.js';
-import { madeUpPr, warmUpSteps } from '../../../src/action/engine-warmup.js';
+import { warmUpSteps } from '../../../src/action/engine-warmup.js';
 import { inThreadEngine, type GateEngine } from '../../../src/action/gate-engine.js';
-import { loadConfig } from '../../../src/config/load.js';
 import type { FileReader } from '../../../src/model/facts.js';
 import type { Evaluation } from '../../../src/model/results.js';
-import { evaluateSource } from '../../../src/sources/evaluate-source.js';
 import { FixtureSource } from '../../../src/sources/fixture.js';
 import { LocalGitSource } from '../../../src/sources/local-git.js';
 import type { PullRequestSource } from '../../../src/sources/source.js';
+import { channelThread, closeChannels, until, type ChannelThread } from '../../helpers/engine-channel.js';
 import { removeTempRepos } from '../../helpers/git-repo.js';
 import { patchSensitivePrs, PR_HEAD_REF } from '../../helpers/patch-prs.js';
 
 const FIXTURES = join(process.cwd(), '__fixtures__/prs');
 
-/** A Worker's surface over one end of a channel; `lose` plays the thread's 'error' and 'exit'. */
-interface ChannelThread {
-  thread: EngineThread;
-  enginePort: MessagePort;
-  lose(event: 'error' | 'exit', value: Error | number): void;
-  terminated(): boolean;
-}
-
-const open: MessagePort[] = [];
-afterEach(() => {
-  for (const port of open.splice(0)) port.close();
-});
+afterEach(closeChannels);
 afterAll(removeTempRepos);
-
-function channelThread(): ChannelThread {
-  const { port1, port2 } = new MessageChannel();
-  open.push(port1, port2);
-  const events = new EventEmitter();
-  let terminated = false;
-  const thread = {
-    postMessage: (message: ToEngine) => port1.postMessage(message),
-    on: (event: string, listener: (value: unknown) => void) =>
-      event === 'message' ? port1.on('message', listener) : events.on(event, listener),
-    ref: () => undefined,
-    terminate: () => {
-      terminated = true;
-      port1.close();
-    },
-  } as EngineThread;
-  return {
-    thread,
-    enginePort: port2,
-    lose: (event, value) => events.emit(event, value),
-    terminated: () => terminated,
-  };
-}
 
 interface Run {
   evaluation: Evaluation;
@@ -289,65 +252,3 @@ describe('when the engine thread fails, the evaluation is made in this thread', 
     expect(log[0]).toContain("failed (Cannot find module '/action/dist/engine/index.js')");
   });
 });
-
-describe('the warm-up', () => {
-  it('evaluates a made-up PR that passes every check, so the whole engine compiles', async () => {
-    const evaluation = await evaluateSource(madeUpPr(80), loadConfig(undefined, DEFAULT_CONFIG_PATH), {
-      configPath: DEFAULT_CONFIG_PATH,
-    });
-    expect(evaluation.results.map((result) => [result.check, result.state, result.description])).toEqual(
-      evaluation.results.map((result) => [result.check, 'success', result.description]),
-    );
-  });
-
-  it('stops between steps once the real config arrives', async () => {
-    const { enginePort, thread } = channelThread();
-    const warmUp = countedSteps();
-    const served = serveEngine(enginePort, warmUp.steps);
-    await until(() => warmUp.count >= 3);
-    thread.postMessage(SOME_CONFIG);
-    await served;
-    const stoppedAt = warmUp.count;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(warmUp.count).toBe(stoppedAt);
-  });
-
-  it('takes a message already waiting before the next step, though the port has not emitted it', async () => {
-    const { enginePort, thread } = channelThread();
-    const warmUp = countedSteps();
-    // Posted in the same turn as the first step is due, just before it: the port emits a message
-    // only on a later turn, as a worker's port emits the config that came before the thread was up.
-    setImmediate(() => thread.postMessage(SOME_CONFIG));
-    await serveEngine(enginePort, warmUp.steps);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(warmUp.count).toBe(0);
-  });
-});
-
-/** A config message (refused by the loader: only that the thread takes it matters here). */
-const SOME_CONFIG: ToEngine = {
-  type: 'config',
-  configText: 'mode: sometimes\n',
-  configPath: DEFAULT_CONFIG_PATH,
-};
-
-/** An endless warm-up that counts its steps. */
-function countedSteps(): { steps: Iterator<unknown>; readonly count: number } {
-  let count = 0;
-  const steps = (function* () {
-    for (;;) {
-      count += 1;
-      yield;
-    }
-  })();
-  return {
-    steps,
-    get count() {
-      return count;
-    },
-  };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-}
