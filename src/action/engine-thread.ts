@@ -87,7 +87,7 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<WarmUpStep | voi
   // config and facts are there before the first step, and in a worker the port emits them only
   // after it (a whole warm-up step on the critical path). Once the config is here, only
   // a parser step runs, and only while a call waits for its answer: the thread is idle then, and
-  // a warm parser halves the first proof's parse, which the evidence lookups wait for.
+  // a warm parser cuts the first proof's parse (34 → 7–13 ms), which the evidence lookups wait for.
   let upcoming: WarmUpStep | void;
   let scheduled = false;
   let finished = warmUp === undefined;

@@ -169,8 +169,8 @@ export type WarmUpStep = 'parser' | 'evaluation';
  * runs to its end within its step: its reads are answered at once).
  */
 export function* warmUpSteps(rounds = 3): Generator<WarmUpStep> {
-  const options = parseOptionsFrom(DEFAULT_CONFIG);
   yield 'parser';
+  const options = parseOptionsFrom(DEFAULT_CONFIG);
   parseProof(proof(79), options);
   yield 'parser';
   parseProof(memory(79), options);
