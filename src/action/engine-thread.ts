@@ -79,7 +79,7 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<WarmUpStep | voi
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       });
       if (settings) setImmediate(postSettings);
-      warmWhileWaiting();
+      schedule(); // a parser step may run while this call waits (see below)
     });
 
   // One step per turn of the event loop, so a message is seen between steps. A message already
@@ -116,9 +116,6 @@ export function serveEngine(port: EnginePort, warmUp?: Iterator<WarmUpStep | voi
     scheduled = true;
     setImmediate(step);
   };
-  function warmWhileWaiting() {
-    if (configSeen && upcoming === 'parser') schedule();
-  }
   schedule();
 
   return (async () => {
