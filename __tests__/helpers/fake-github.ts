@@ -155,6 +155,11 @@ export class FakeGitHub {
     this.barriers.hold(route, count, maxWaitMs);
   }
 
+  /** Answers the requests `holdAnswers` is holding on `route` now. */
+  releaseAnswers(route: Route): void {
+    this.barriers.release(route);
+  }
+
   clearFaults(): void {
     this.faults.clear();
   }

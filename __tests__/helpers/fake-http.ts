@@ -77,6 +77,11 @@ export class Barriers {
     this.barriers.set(route, { remaining: count, release, done });
   }
 
+  /** Lets the requests held on `route` be answered now. */
+  release(route: Route): void {
+    this.barriers.get(route)?.release();
+  }
+
   /** Resolves when the request may be answered. */
   async pass(route: Route): Promise<void> {
     const barrier = this.barriers.get(route);

@@ -15,6 +15,7 @@ import {
   RUN_URL,
   TOKEN,
 } from '../helpers/action-harness.js';
+import { until } from '../helpers/engine-channel.js';
 import { FakeGitHub, gitRepoFromFixture } from '../helpers/fake-github.js';
 import { createRepo, removeTempRepos } from '../helpers/git-repo.js';
 import { mergeGroupPayload, recordedPush } from '../helpers/webhook-payloads.js';
@@ -82,6 +83,21 @@ describe('run() on a pull request', () => {
     expect(github.count('statuses')).toBe(14);
     const contentReads = github.requests.filter((r) => r.route === 'contents').map((r) => r.path);
     expect(new Set(contentReads).size).toBe(contentReads.length);
+  });
+
+  it("asks for the file list with the PR read, planned by the event's count, and reads no more for it", async () => {
+    const { head } = await serveFixturePr();
+    const event = prEvent(7, head);
+    (event.pull_request as { changed_files: number }).changed_files = 8; // the fixture PR's count
+    github.holdAnswers('pull', 2, 120_000); // held until released (no second PR read comes)
+    const running = runAction({ payload: event });
+    await until(() => github.count('files') === 1);
+    expect(github.count('contents')).toBe(0); // the config read waits for the PR's base commit
+    github.releaseAnswers('pull');
+    const io = await running;
+    expect([github.count('pull'), github.count('files')]).toEqual([1, 1]);
+    expectAllTerminal(head);
+    expect(io.outputs.get('verdict')).toBe('success');
   });
 
   it('reports on the PR head as it is now when a re-run replays a stale payload', async () => {

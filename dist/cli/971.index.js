@@ -759,6 +759,7 @@ class GitHubAdapter {
     options;
     pr;
     facts_;
+    listing;
     contents;
     constructor(options) {
         this.options = options;
@@ -775,6 +776,17 @@ class GitHubAdapter {
     /** The current head commit, the one statuses of a `pull_request` run are posted on. */
     async headSha() {
         return (await this.pullRequest()).headSha;
+    }
+    /**
+     * Starts listing the changed files before the PR read has answered, with `expectedCount` (the
+     * event's count) planning the pages, so the pages and the PR read share a round trip. A stale
+     * count costs no correctness: past the planned pages the listing reads on while GitHub says more
+     * follow, a page past the end comes back empty, and the PR read's own count still decides
+     * whether the API truncated the list. Later calls change nothing.
+     */
+    startListing(expectedCount) {
+        this.listing ??= this.listFiles(expectedCount);
+        this.listing.catch(() => undefined); // awaited by facts(), which reports the failure
     }
     facts() {
         this.facts_ ??= this.gatherFacts();
@@ -847,9 +859,13 @@ class GitHubAdapter {
             changedFiles,
         };
     }
+    listFiles(expectedCount) {
+        const { octokit, pullNumber } = this.options;
+        return listChangedFiles(octokit, this.repository, pullNumber, expectedCount);
+    }
     /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */
     async completeFileList(pr) {
-        const listed = await listChangedFiles(this.options.octokit, this.repository, this.options.pullNumber, pr.changedFilesCount);
+        const listed = await (this.listing ??= this.listFiles(pr.changedFilesCount));
         if (!isTruncated(listed.length, pr.changedFilesCount))
             return listed;
         const local = await diffFromCheckout(this.options.workspace, pr.baseSha, pr.headSha);

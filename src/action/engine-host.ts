@@ -52,8 +52,8 @@ export function threadEngine(
   };
 
   return {
-    readsStarted(changedFilesCount, reads) {
-      if (failure !== undefined) fallback.readsStarted(changedFilesCount, reads);
+    readsStarted(requests, reads) {
+      if (failure !== undefined) fallback.readsStarted(requests, reads);
     },
     async evaluate(request) {
       if (failure !== undefined) return inThread(request, failure);

@@ -13,7 +13,17 @@ export const PULL_REQUEST_ACTIONS: readonly string[] = [
 
 export type GateEvent =
   /** Statuses go on the PR's current head (the payload's `headSha` only if the PR cannot be read). */
-  | { kind: 'pull_request'; name: string; pullNumber: number; headSha: string }
+  | {
+      kind: 'pull_request';
+      name: string;
+      pullNumber: number;
+      headSha: string;
+      /**
+       * The payload's `changed_files`: how many pages of files to ask for while the PR itself is
+       * read. Only a hint (a re-run replays the payload): the PR read's count decides.
+       */
+      changedFiles?: number;
+    }
   /** Statuses go on the merge group's head commit; the PR is the one the queue entry is for. */
   | { kind: 'merge_group'; name: string; pullNumber?: number; statusSha: string; headRef: string }
   /** Not ours: log and exit 0 without statuses (do not fail pushes to main). */
@@ -61,11 +71,15 @@ export function parseEvent(name: string | undefined, payload: unknown): GateEven
     if (!Number.isSafeInteger(number) || number <= 0) {
       return { kind: 'invalid', name: eventName, reason: 'the event payload has no pull_request.number' };
     }
+    const changedFiles = pr.changed_files;
     return {
       kind: 'pull_request',
       name: eventName,
       pullNumber: number,
       headSha: string(object(pr.head).sha),
+      ...(Number.isSafeInteger(changedFiles) && (changedFiles as number) >= 0
+        ? { changedFiles: changedFiles as number }
+        : {}),
     };
   }
   if (eventName === 'merge_group') {

@@ -3,7 +3,6 @@
  * for tests and `npm run local-action`), or in an engine thread that compiled and warmed up while
  * the PR was being read (`engine-host.ts`, the bundled action).
  */
-import { plannedPages } from '../github/changed-files.js';
 import { requestsSent } from '../github/request-sent.js';
 import type { Evaluation } from '../model/results.js';
 import type { PullRequestSource } from '../sources/source.js';
@@ -22,10 +21,10 @@ export interface EvaluateRequest {
 
 export interface GateEngine {
   /**
-   * The PR's requests are on their way: `changedFilesCount` pages of files and the config read
-   * will be written, or `reads` will settle first.
+   * The PR's reads are on their way: `requests` more of them (the file-list pages not yet sent,
+   * and the config read) will be written, or `reads` will settle first.
    */
-  readsStarted(changedFilesCount: number, reads: Promise<unknown>): void;
+  readsStarted(requests: number, reads: Promise<unknown>): void;
   /** Loads the config and evaluates the source under it; a refused config is an `error` evaluation. */
   evaluate(request: EvaluateRequest): Promise<Evaluation>;
   /** Every check in `error` with `message` (SPEC §1): for failures before or outside the evaluation. */
@@ -37,9 +36,9 @@ export function inThreadEngine(): GateEngine {
   let engine: Promise<Engine> | undefined;
   const load = () => (engine ??= import('./engine.js'));
   return {
-    readsStarted(changedFilesCount, reads) {
+    readsStarted(requests, reads) {
       // Compiling blocks the process for tens of milliseconds, which would hold the requests back.
-      engine ??= requestsSent(plannedPages(changedFilesCount) + 1, reads).then(() => import('./engine.js'));
+      engine ??= requestsSent(requests, reads).then(() => import('./engine.js'));
       engine.catch(() => undefined);
     },
     async evaluate({ source, configText, configPath, onConfig }) {

@@ -3,6 +3,7 @@
  * states. Whatever fails on the way becomes an `error` evaluation, and every context still ends
  * terminal (SPEC §1).
  */
+import { plannedPages } from '../github/changed-files.js';
 import type { GitHubSession } from '../github/connect.js';
 import { MissingPermissionError } from '../github/errors.js';
 import type { Evaluation } from '../model/results.js';
@@ -72,7 +73,14 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       throw new Error(`Cannot tell which pull request the merge group ${ref} is for.`);
     }
     const source = session.pullRequest(event.pullNumber);
-    const pr = await source.pullRequest();
+    // The event's count plans the file-list pages, which then leave with the PR read (one round
+    // trip less); the PR read's own count checks them (GitHubAdapter.startListing).
+    // The PR read goes first: its answer (requested before the action loaded) brings the base SHA
+    // that the config read waits for.
+    const pullRequest = source.pullRequest();
+    const listedEarly = event.kind === 'pull_request' && event.changedFiles !== undefined;
+    if (listedEarly) source.startListing(event.changedFiles ?? 0);
+    const pr = await pullRequest;
     ({ headSha, isFork } = pr);
     if (event.kind === 'pull_request' && event.headSha && event.headSha !== headSha) {
       // A re-run replays the old payload: evaluate and report on the PR as it is now.
@@ -86,7 +94,8 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     listing.catch(() => undefined);
     const configText = source.baseConfigText(configPath);
     configText.catch(() => undefined);
-    engine.readsStarted(pr.changedFilesCount, Promise.allSettled([listing, configText]));
+    const pagesToWrite = listedEarly ? 0 : plannedPages(pr.changedFilesCount);
+    engine.readsStarted(pagesToWrite + 1, Promise.allSettled([listing, configText]));
     const statusSha = event.kind === 'merge_group' ? event.statusSha : headSha;
     evaluation = await engine.evaluate({
       source,

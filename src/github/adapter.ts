@@ -89,6 +89,7 @@ export function toPullRequestInfo(data: unknown, base: RepositoryName): PullRequ
 export class GitHubAdapter implements PullRequestSource {
   private pr?: Promise<PullRequestInfo>;
   private facts_?: Promise<PullRequestFacts>;
+  private listing?: Promise<ChangedFile[]>;
   private readonly contents: PullRequestContents;
 
   constructor(private readonly options: GitHubAdapterOptions) {
@@ -108,6 +109,18 @@ export class GitHubAdapter implements PullRequestSource {
   /** The current head commit, the one statuses of a `pull_request` run are posted on. */
   async headSha(): Promise<string> {
     return (await this.pullRequest()).headSha;
+  }
+
+  /**
+   * Starts listing the changed files before the PR read has answered, with `expectedCount` (the
+   * event's count) planning the pages, so the pages and the PR read share a round trip. A stale
+   * count costs no correctness: past the planned pages the listing reads on while GitHub says more
+   * follow, a page past the end comes back empty, and the PR read's own count still decides
+   * whether the API truncated the list. Later calls change nothing.
+   */
+  startListing(expectedCount: number): void {
+    this.listing ??= this.listFiles(expectedCount);
+    this.listing.catch(() => undefined); // awaited by facts(), which reports the failure
   }
 
   facts(): Promise<PullRequestFacts> {
@@ -189,14 +202,14 @@ export class GitHubAdapter implements PullRequestSource {
     };
   }
 
+  private listFiles(expectedCount: number): Promise<ChangedFile[]> {
+    const { octokit, pullNumber } = this.options;
+    return listChangedFiles(octokit, this.repository, pullNumber, expectedCount);
+  }
+
   /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */
   private async completeFileList(pr: PullRequestInfo): Promise<ChangedFile[]> {
-    const listed = await listChangedFiles(
-      this.options.octokit,
-      this.repository,
-      this.options.pullNumber,
-      pr.changedFilesCount,
-    );
+    const listed = await (this.listing ??= this.listFiles(pr.changedFilesCount));
     if (!isTruncated(listed.length, pr.changedFilesCount)) return listed;
     const local = await diffFromCheckout(this.options.workspace, pr.baseSha, pr.headSha);
     if ('unavailable' in local)

@@ -75,6 +75,18 @@ describe('parseEvent', () => {
     },
   );
 
+  it("keeps the payload's count of changed files as a hint, when it is a count", () => {
+    const withCount = (count: unknown) => ({
+      action: 'synchronize',
+      pull_request: { number: 12, head: { sha: SHA }, changed_files: count },
+    });
+    expect(parseEvent('pull_request', withCount(250))).toMatchObject({ changedFiles: 250 });
+    expect(parseEvent('pull_request', withCount(0))).toMatchObject({ changedFiles: 0 });
+    for (const count of [-1, 2.5, '250', null, undefined, Number.NaN]) {
+      expect(parseEvent('pull_request', withCount(count))).not.toHaveProperty('changedFiles');
+    }
+  });
+
   it('calls a pull_request payload without a number invalid', () => {
     expect(parseEvent('pull_request', { action: 'opened' })).toMatchObject({ kind: 'invalid' });
     expect(parseEvent('merge_group', { merge_group: {} })).toMatchObject({ kind: 'invalid' });
@@ -87,9 +99,16 @@ describe('parseEvent on the payloads GitHub records (@octokit/webhooks-examples)
   it.each(recorded.map((payload) => [payload.action, payload] as const))(
     'reads a recorded pull_request %s payload as GitHub sent it',
     (action, payload) => {
-      const pr = payload.pull_request as { number: number; head: { sha: string } };
+      const pr = payload.pull_request as { number: number; head: { sha: string }; changed_files: number };
+      expect(Number.isSafeInteger(pr.changed_files)).toBe(true);
       const expected = PULL_REQUEST_ACTIONS.includes(String(action))
-        ? { kind: 'pull_request', name: 'pull_request_target', pullNumber: pr.number, headSha: pr.head.sha }
+        ? {
+            kind: 'pull_request',
+            name: 'pull_request_target',
+            pullNumber: pr.number,
+            headSha: pr.head.sha,
+            changedFiles: pr.changed_files,
+          }
         : { kind: 'ignored', name: 'pull_request_target' };
       expect(parseEvent('pull_request_target', payload)).toMatchObject(expected);
     },

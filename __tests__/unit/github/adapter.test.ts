@@ -3,6 +3,7 @@ import { createClient } from '../../../src/github/client.js';
 import { TruncatedFileListError } from '../../../src/github/errors.js';
 import type { ChangedFile } from '../../../src/model/facts.js';
 import { FakeGitHub, type FakePullRequest } from '../../helpers/fake-github.js';
+import { until } from '../../helpers/engine-channel.js';
 import { removeTempRepos } from '../../helpers/git-repo.js';
 
 const HEAD = 'a'.repeat(40);
@@ -111,6 +112,40 @@ describe('GitHubAdapter facts', () => {
     const { changedFiles } = await adapter().facts();
     expect(changedFiles).toHaveLength(250);
     expect(github.count('files')).toBe(3);
+  });
+
+  it("lists the pages the event's count plans while the PR read is still unanswered", async () => {
+    github.addPullRequest(pr({ files: files(250) }));
+    github.holdAnswers('pull', 2, 120_000); // held until released (no second PR read comes)
+    const source = adapter();
+    let prAnswered = false;
+    const pullRequest = source.pullRequest().then(() => (prAnswered = true));
+    source.startListing(250);
+    await until(() => github.count('files') === 3);
+    expect(prAnswered).toBe(false);
+    github.releaseAnswers('pull');
+    await pullRequest;
+    const { changedFiles } = await source.facts();
+    expect(changedFiles.map((f) => f.path)).toEqual(files(250).map((f) => f.path));
+    expect([github.count('pull'), github.count('files')]).toEqual([1, 3]);
+  });
+
+  it('lists every file whatever a stale event count says, and still judges truncation by the PR read', async () => {
+    github.addPullRequest(pr({ files: files(250) }));
+    const grown = adapter(); // the PR grew after the event: it reads on past the planned page
+    grown.startListing(40);
+    expect((await grown.facts()).changedFiles).toHaveLength(250);
+    expect(github.count('files')).toBe(3);
+
+    const shrunk = adapter(); // the PR shrank: the page past the end comes back empty
+    shrunk.startListing(420);
+    expect((await shrunk.facts()).changedFiles.map((f) => f.path)).toEqual(files(250).map((f) => f.path));
+    expect(github.count('files')).toBe(3 + 5);
+
+    github.addPullRequest(pr({ number: 8, files: files(3001) }));
+    const capped = adapter({ pullNumber: 8 }); // an event count under the cap does not hide truncation
+    capped.startListing(120);
+    await expect(capped.facts()).rejects.toBeInstanceOf(TruncatedFileListError);
   });
 
   it('keeps status, previous path, line counts and patch of each file', async () => {
