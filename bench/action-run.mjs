@@ -87,6 +87,7 @@ export async function runAction(pr, { latencyMs = 0, node, script, nodeArgs, tls
         repository: 'octo/repo',
         number: PR_NUMBER,
         headSha: pr.headSha,
+        changedFiles: pr.size, // as GitHub sends it: the action plans its file-list pages from it
       }),
       apiUrl: fake.url,
       node,

@@ -92,6 +92,8 @@ export interface PayloadTarget {
   number?: number;
   /** The PR's head commit as the event saw it. */
   headSha: string;
+  /** The PR's count of changed files as the event saw it (the recorded one, 1, when left out). */
+  changedFiles?: number;
 }
 
 /**
@@ -134,6 +136,7 @@ export function pointAt(payload: Json, target: PayloadTarget): Json {
     pr.number = target.number;
   }
   head.sha = target.headSha;
+  if (target.changedFiles !== undefined) pr.changed_files = target.changedFiles;
   if (payload.action === 'synchronize') payload.after = target.headSha;
   return payload;
 }

@@ -313,11 +313,13 @@ function plannedPages(expectedCount) {
 /**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
  * With the PR's `changed_files` count known, the pages are fetched at once (a 3000-file PR is
- * 30 requests: in sequence they would dominate the run). Past the expected pages it reads on only
- * while the last page read is full and its `link` header names a next page (`morePagesAfter`): an
- * undercount never truncates silently, and an exact count costs no extra request.
+ * 30 requests: in sequence they would dominate the run). `expectedCount` may be an early hint (the
+ * event's count) and `laterCount` the PR read's own: the pages the later count adds are fetched at
+ * once as soon as it is known. Past the planned pages it reads on only while the last page read is
+ * full and its `link` header names a next page (`morePagesAfter`): an undercount never truncates
+ * silently, and an exact count costs no extra request.
  */
-async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
+async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0, laterCount) {
     const operation = `listing the changed files of PR #${pullNumber}`;
     const maxPages = FILES_API_LIMIT / PER_PAGE;
     const fetchPage = async (page) => {
@@ -326,11 +328,18 @@ async function listChangedFiles(octokit, repo, pullNumber, expectedCount = 0) {
             throw new errors/* GitHubApiError */.OS(operation, 'the answer is malformed JSON', 502);
         return result;
     };
-    const planned = plannedPages(expectedCount);
     // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
     // whatever the PR's size, well inside GitHub's documented limit of 100 concurrent requests (and a
     // secondary-rate-limit answer is still waited out by the throttling plugin).
-    const pages = await Promise.all(Array.from({ length: planned }, (_, i) => fetchPage(i + 1)));
+    const requested = Array.from({ length: plannedPages(expectedCount) }, (_, i) => fetchPage(i + 1));
+    if (laterCount) {
+        for (const page of requested)
+            page.catch(() => undefined); // awaited below, unless the count fails
+        const more = plannedPages(await laterCount);
+        while (requested.length < more)
+            requested.push(fetchPage(requested.length + 1));
+    }
+    const pages = await Promise.all(requested);
     const readOn = () => {
         const last = pages.at(-1);
         return morePagesAfter(pages.length, last?.link, last?.entries.length === PER_PAGE);
@@ -780,12 +789,13 @@ class GitHubAdapter {
     /**
      * Starts listing the changed files before the PR read has answered, with `expectedCount` (the
      * event's count) planning the pages, so the pages and the PR read share a round trip. A stale
-     * count costs no correctness: past the planned pages the listing reads on while GitHub says more
-     * follow, a page past the end comes back empty, and the PR read's own count still decides
-     * whether the API truncated the list. Later calls change nothing.
+     * count costs no correctness: the pages the PR read's own count adds are asked for as soon as it
+     * answers, a page past the end comes back empty, and the PR read's count still decides whether
+     * the API truncated the list. Later calls change nothing.
      */
     startListing(expectedCount) {
-        this.listing ??= this.listFiles(expectedCount);
+        const count = this.pullRequest().then((pr) => pr.changedFilesCount);
+        this.listing ??= this.listFiles(expectedCount, count);
         this.listing.catch(() => undefined); // awaited by facts(), which reports the failure
     }
     facts() {
@@ -859,9 +869,9 @@ class GitHubAdapter {
             changedFiles,
         };
     }
-    listFiles(expectedCount) {
+    listFiles(expectedCount, laterCount) {
         const { octokit, pullNumber } = this.options;
-        return listChangedFiles(octokit, this.repository, pullNumber, expectedCount);
+        return listChangedFiles(octokit, this.repository, pullNumber, expectedCount, laterCount);
     }
     /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */
     async completeFileList(pr) {

@@ -114,12 +114,13 @@ export class GitHubAdapter implements PullRequestSource {
   /**
    * Starts listing the changed files before the PR read has answered, with `expectedCount` (the
    * event's count) planning the pages, so the pages and the PR read share a round trip. A stale
-   * count costs no correctness: past the planned pages the listing reads on while GitHub says more
-   * follow, a page past the end comes back empty, and the PR read's own count still decides
-   * whether the API truncated the list. Later calls change nothing.
+   * count costs no correctness: the pages the PR read's own count adds are asked for as soon as it
+   * answers, a page past the end comes back empty, and the PR read's count still decides whether
+   * the API truncated the list. Later calls change nothing.
    */
   startListing(expectedCount: number): void {
-    this.listing ??= this.listFiles(expectedCount);
+    const count = this.pullRequest().then((pr) => pr.changedFilesCount);
+    this.listing ??= this.listFiles(expectedCount, count);
     this.listing.catch(() => undefined); // awaited by facts(), which reports the failure
   }
 
@@ -202,9 +203,9 @@ export class GitHubAdapter implements PullRequestSource {
     };
   }
 
-  private listFiles(expectedCount: number): Promise<ChangedFile[]> {
+  private listFiles(expectedCount: number, laterCount?: Promise<number>): Promise<ChangedFile[]> {
     const { octokit, pullNumber } = this.options;
-    return listChangedFiles(octokit, this.repository, pullNumber, expectedCount);
+    return listChangedFiles(octokit, this.repository, pullNumber, expectedCount, laterCount);
   }
 
   /** All changed files; past the API's cap, from the checkout, or a `TruncatedFileListError`. */

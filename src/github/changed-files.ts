@@ -105,15 +105,18 @@ export function plannedPages(expectedCount: number): number {
 /**
  * Every changed file the API lists for the PR (100 a page, all pages). At most `FILES_API_LIMIT`.
  * With the PR's `changed_files` count known, the pages are fetched at once (a 3000-file PR is
- * 30 requests: in sequence they would dominate the run). Past the expected pages it reads on only
- * while the last page read is full and its `link` header names a next page (`morePagesAfter`): an
- * undercount never truncates silently, and an exact count costs no extra request.
+ * 30 requests: in sequence they would dominate the run). `expectedCount` may be an early hint (the
+ * event's count) and `laterCount` the PR read's own: the pages the later count adds are fetched at
+ * once as soon as it is known. Past the planned pages it reads on only while the last page read is
+ * full and its `link` header names a next page (`morePagesAfter`): an undercount never truncates
+ * silently, and an exact count costs no extra request.
  */
 export async function listChangedFiles(
   octokit: GitHubClient,
   repo: { owner: string; repo: string },
   pullNumber: number,
   expectedCount = 0,
+  laterCount?: Promise<number>,
 ): Promise<ChangedFile[]> {
   const operation = `listing the changed files of PR #${pullNumber}`;
   const maxPages = FILES_API_LIMIT / PER_PAGE;
@@ -125,11 +128,16 @@ export async function listChangedFiles(
     if (!result) throw new GitHubApiError(operation, 'the answer is malformed JSON', 502);
     return result;
   };
-  const planned = plannedPages(expectedCount);
   // All planned pages at once, at most 30 (the API's 3000 files): listing is one round trip
   // whatever the PR's size, well inside GitHub's documented limit of 100 concurrent requests (and a
   // secondary-rate-limit answer is still waited out by the throttling plugin).
-  const pages = await Promise.all(Array.from({ length: planned }, (_, i) => fetchPage(i + 1)));
+  const requested = Array.from({ length: plannedPages(expectedCount) }, (_, i) => fetchPage(i + 1));
+  if (laterCount) {
+    for (const page of requested) page.catch(() => undefined); // awaited below, unless the count fails
+    const more = plannedPages(await laterCount);
+    while (requested.length < more) requested.push(fetchPage(requested.length + 1));
+  }
+  const pages = await Promise.all(requested);
   const readOn = () => {
     const last = pages.at(-1);
     return morePagesAfter(pages.length, last?.link, last?.entries.length === PER_PAGE);

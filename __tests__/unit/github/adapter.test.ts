@@ -132,10 +132,14 @@ describe('GitHubAdapter facts', () => {
 
   it('lists every file whatever a stale event count says, and still judges truncation by the PR read', async () => {
     github.addPullRequest(pr({ files: files(250) }));
-    const grown = adapter(); // the PR grew after the event: it reads on past the planned page
+    // The PR grew after the event: the pages its own count adds are asked for together once the
+    // PR read answers (the first page is held until all three are in flight), not one by one.
+    github.holdAnswers('files', 3, 120_000);
+    const grown = adapter();
     grown.startListing(40);
     expect((await grown.facts()).changedFiles).toHaveLength(250);
     expect(github.count('files')).toBe(3);
+    expect(github.peakConcurrency('files')).toBe(3);
 
     const shrunk = adapter(); // the PR shrank: the page past the end comes back empty
     shrunk.startListing(420);
