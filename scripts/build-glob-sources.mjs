@@ -7,11 +7,12 @@
 //
 // A glob's source is the same with and without `nocase` (the flag goes on the RegExp), which the
 // script checks, so the table is keyed by the glob alone. Deterministic: a unit test runs --check.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { writeOrCheck } from './generated-files.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA = 'schema/merge-gate.schema.json';
@@ -78,27 +79,7 @@ export function generateGlobSources(root = ROOT) {
 }
 
 function main() {
-  const check = process.argv.includes('--check');
-  const stale = [];
-  for (const [path, content] of generateGlobSources()) {
-    const absolute = join(ROOT, path);
-    if (check) {
-      let current;
-      try {
-        current = readFileSync(absolute, 'utf8');
-      } catch {
-        current = undefined;
-      }
-      if (current !== content) stale.push(path);
-    } else {
-      mkdirSync(dirname(absolute), { recursive: true });
-      writeFileSync(absolute, content);
-    }
-  }
-  if (stale.length > 0) {
-    console.error(`Stale generated glob sources (run \`npm run build:schema\`):\n  ${stale.join('\n  ')}`);
-    process.exit(1);
-  }
+  writeOrCheck(generateGlobSources(), ROOT, 'glob sources');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -5,11 +5,12 @@
 //   node scripts/build-validator.mjs --check   exit 1 when the committed files are stale
 //
 // The output is deterministic: CI regenerates it and compares with git.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { writeOrCheck } from './generated-files.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = 'src/config/generated';
@@ -116,27 +117,7 @@ export function generateValidators(root = ROOT) {
 }
 
 function main() {
-  const check = process.argv.includes('--check');
-  const stale = [];
-  for (const [path, content] of generateValidators()) {
-    const absolute = join(ROOT, path);
-    if (check) {
-      let current;
-      try {
-        current = readFileSync(absolute, 'utf8');
-      } catch {
-        current = undefined;
-      }
-      if (current !== content) stale.push(path);
-    } else {
-      mkdirSync(dirname(absolute), { recursive: true });
-      writeFileSync(absolute, content);
-    }
-  }
-  if (stale.length > 0) {
-    console.error(`Stale generated validators (run \`npm run build:schema\`):\n  ${stale.join('\n  ')}`);
-    process.exit(1);
-  }
+  writeOrCheck(generateValidators(), ROOT, 'validators');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
