@@ -73,8 +73,8 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       throw new Error(`Cannot tell which pull request the merge group ${ref} is for.`);
     }
     const source = session.pullRequest(event.pullNumber);
-    // The event's count plans the file-list pages, which then leave with the PR read (one round
-    // trip less); the PR read's own count checks them (GitHubAdapter.startListing).
+    // The event's count plans the file-list pages, which then leave with the PR read instead of
+    // waiting for its answer; the PR read's own count checks them (GitHubAdapter.startListing).
     // The PR read goes first: its answer (requested before the action loaded) brings the base SHA
     // that the config read waits for.
     const pullRequest = source.pullRequest();

@@ -113,7 +113,7 @@ export class GitHubAdapter implements PullRequestSource {
 
   /**
    * Starts listing the changed files before the PR read has answered, with `expectedCount` (the
-   * event's count) planning the pages, so the pages and the PR read share a round trip. A stale
+   * event's count) planning the pages, so the pages do not wait for its answer. A stale
    * count costs no correctness: the pages the PR read's own count adds are asked for as soon as it
    * answers, a page past the end comes back empty, and the PR read's count still decides whether
    * the API truncated the list. Later calls change nothing.
