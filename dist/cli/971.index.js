@@ -794,8 +794,8 @@ class GitHubAdapter {
      * the API truncated the list. Later calls change nothing.
      */
     startListing(expectedCount) {
-        const count = this.pullRequest().then((pr) => pr.changedFilesCount);
-        this.listing ??= this.listFiles(expectedCount, count);
+        // Only the first call asks for the PR's count (a later one would leave it unawaited).
+        this.listing ??= this.listFiles(expectedCount, this.pullRequest().then((pr) => pr.changedFilesCount));
         this.listing.catch(() => undefined); // awaited by facts(), which reports the failure
     }
     facts() {

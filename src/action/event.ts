@@ -71,15 +71,13 @@ export function parseEvent(name: string | undefined, payload: unknown): GateEven
     if (!Number.isSafeInteger(number) || number <= 0) {
       return { kind: 'invalid', name: eventName, reason: 'the event payload has no pull_request.number' };
     }
-    const changedFiles = pr.changed_files;
+    const changedFiles = typeof pr.changed_files === 'number' ? pr.changed_files : -1;
     return {
       kind: 'pull_request',
       name: eventName,
       pullNumber: number,
       headSha: string(object(pr.head).sha),
-      ...(Number.isSafeInteger(changedFiles) && (changedFiles as number) >= 0
-        ? { changedFiles: changedFiles as number }
-        : {}),
+      ...(Number.isSafeInteger(changedFiles) && changedFiles >= 0 ? { changedFiles } : {}),
     };
   }
   if (eventName === 'merge_group') {

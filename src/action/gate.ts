@@ -78,8 +78,8 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     // The PR read goes first: its answer (requested before the action loaded) brings the base SHA
     // that the config read waits for.
     const pullRequest = source.pullRequest();
-    const listedEarly = event.kind === 'pull_request' && event.changedFiles !== undefined;
-    if (listedEarly) source.startListing(event.changedFiles ?? 0);
+    const countHint = event.kind === 'pull_request' ? event.changedFiles : undefined;
+    if (countHint !== undefined) source.startListing(countHint);
     const pr = await pullRequest;
     ({ headSha, isFork } = pr);
     if (event.kind === 'pull_request' && event.headSha && event.headSha !== headSha) {
@@ -94,7 +94,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     listing.catch(() => undefined);
     const configText = source.baseConfigText(configPath);
     configText.catch(() => undefined);
-    const pagesToWrite = listedEarly ? 0 : plannedPages(pr.changedFilesCount);
+    const pagesToWrite = countHint !== undefined ? 0 : plannedPages(pr.changedFilesCount);
     engine.readsStarted(pagesToWrite + 1, Promise.allSettled([listing, configText]));
     const statusSha = event.kind === 'merge_group' ? event.statusSha : headSha;
     evaluation = await engine.evaluate({
